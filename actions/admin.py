@@ -1,0 +1,70 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Action, Axis, AxisTemplate, Funding, Indicator, Measurement, Objective
+
+
+@admin.register(AxisTemplate)
+class AxisTemplateAdmin(SimpleHistoryAdmin):
+    list_display = ["programme", "number", "title"]
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    extra = 0
+
+
+@admin.register(Axis)
+class AxisAdmin(SimpleHistoryAdmin):
+    list_display = ["convention", "number", "title"]
+    list_filter = ["convention"]
+    inlines = [ObjectiveInline]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(SimpleHistoryAdmin):
+    list_display = ["axis", "position", "text"]
+
+
+class FundingInline(admin.TabularInline):
+    model = Funding
+    extra = 0
+    autocomplete_fields = ["funder"]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "axis", "maturity", "has_fiche", "progress"]
+    list_filter = ["maturity", "has_fiche", "axis__convention"]
+    search_fields = ["title", "code"]
+    list_select_related = ["axis", "axis__convention"]
+    autocomplete_fields = ["project_owner", "partners"]
+    inlines = [FundingInline, IndicatorInline]
+
+
+@admin.register(Funding)
+class FundingAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "funder", "year", "amount", "status"]
+    list_filter = ["status", "nature", "year"]
+    list_select_related = ["action", "funder"]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["label", "action", "kind", "target"]
+    inlines = [MeasurementInline]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "date", "value"]

@@ -1,0 +1,123 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    EPCI,
+    Amendment,
+    Article,
+    Commune,
+    Convention,
+    Deliberation,
+    InterventionSector,
+    Organisation,
+    Profile,
+    Representative,
+    Signatory,
+)
+
+
+@admin.register(Commune)
+class CommuneAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "insee_code", "departement"]
+    search_fields = ["name", "insee_code"]
+    list_filter = ["departement"]
+
+
+@admin.register(EPCI)
+class EPCIAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "siren", "nature"]
+    search_fields = ["name", "siren"]
+    filter_horizontal = ["communes"]
+
+
+class RepresentativeInline(admin.TabularInline):
+    model = Representative
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "category", "siren"]
+    list_filter = ["category"]
+    search_fields = ["name", "siren"]
+    autocomplete_fields = ["commune", "epci"]
+    inlines = [RepresentativeInline]
+
+
+@admin.register(Representative)
+class RepresentativeAdmin(SimpleHistoryAdmin):
+    list_display = ["last_name", "first_name", "function", "organisation", "mandate_start"]
+    search_fields = ["last_name", "first_name", "function", "organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+
+
+class ArticleInline(admin.StackedInline):
+    model = Article
+    extra = 0
+
+
+class SectorInline(admin.StackedInline):
+    model = InterventionSector
+    extra = 0
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    extra = 0
+    autocomplete_fields = ["organisation", "representative"]
+
+
+@admin.register(Convention)
+class ConventionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "reference", "kind", "programme", "is_ort", "status"]
+    list_filter = ["kind", "programme", "status", "is_ort"]
+    search_fields = ["title", "reference"]
+    filter_horizontal = ["communes", "epcis"]
+    autocomplete_fields = ["parent", "main_commune"]
+    inlines = [SignatoryInline, ArticleInline, SectorInline]
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ["convention", "number", "title"]
+    list_filter = ["convention"]
+
+
+@admin.register(InterventionSector)
+class InterventionSectorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "convention"]
+    search_fields = ["name"]
+
+
+class DeliberationInline(admin.StackedInline):
+    model = Deliberation
+    extra = 0
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(SimpleHistoryAdmin):
+    list_display = ["convention", "organisation", "representative", "role", "signature_date"]
+    list_filter = ["role", "convention"]
+    list_select_related = ["convention", "organisation", "representative"]
+    autocomplete_fields = ["organisation", "representative"]
+    inlines = [DeliberationInline]
+
+
+@admin.register(Deliberation)
+class DeliberationAdmin(SimpleHistoryAdmin):
+    list_display = ["body", "date", "outcome", "signatory"]
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(SimpleHistoryAdmin):
+    list_display = ["convention", "number", "status", "signature_date"]
+    list_filter = ["status"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "role"]
+    list_filter = ["role"]
+    filter_horizontal = ["conventions", "communes", "epcis"]
+    autocomplete_fields = ["representative"]

@@ -1,0 +1,54 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
+
+
+class CommitteeMemberInline(admin.TabularInline):
+    model = CommitteeMember
+    extra = 0
+    autocomplete_fields = ["representative", "organisation"]
+
+
+@admin.register(Committee)
+class CommitteeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "expected_meetings_per_year"]
+    list_filter = ["kind"]
+    filter_horizontal = ["conventions"]
+    inlines = [CommitteeMemberInline]
+
+
+@admin.register(CommitteeMember)
+class CommitteeMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["committee", "representative", "organisation", "label", "role"]
+    list_select_related = ["committee", "representative", "organisation"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+
+
+class DecisionInline(admin.StackedInline):
+    model = Decision
+    extra = 0
+    filter_horizontal = ["actions"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["committee", "starts_at", "place"]
+    list_filter = ["committee"]
+    inlines = [AttendanceInline, DecisionInline]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "member", "guest_name", "status"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(SimpleHistoryAdmin):
+    list_display = ["meeting", "kind", "text"]
+    list_filter = ["kind"]
+    filter_horizontal = ["actions"]

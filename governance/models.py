@@ -1,0 +1,214 @@
+"""Comités that steer the conventions, their séances, attendance and decisions."""
+
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from actions.models import Action
+from conventions.models import Amendment, Convention, Organisation, Representative
+
+
+class CommitteeQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Comités following at least one convention the user may read."""
+        visible = Convention.objects.for_user(user)
+        return self.filter(pk__in=self.model.objects.filter(conventions__in=visible).values("pk"))
+
+
+class Committee(models.Model):
+    class Kind(models.TextChoices):
+        COMITE_PROJET = "comite_projet", "Comité de projet"
+        COPIL_COMMUNAL = "copil_communal", "COPIL communal"
+        COTECH_COMMUNAL = "cotech_communal", "COTECH communal"
+        COPIL_INTERCOMMUNAL = "copil_intercommunal", "COPIL intercommunal"
+        COTECH_INTERCOMMUNAL = "cotech_intercommunal", "COTECH intercommunal"
+        COPIL_OPAH_RU = "copil_opah_ru", "COPIL OPAH-RU"
+        COMITE_SUIVI_ORT = "comite_suivi_ort", "Comité de suivi de l’ORT"
+        COMITE_REGIONAL_ENGAGEMENT = "comite_regional_engagement", "Comité régional d’engagement"
+
+    kind = models.CharField("type", max_length=30, choices=Kind.choices)
+    name = models.CharField("nom", max_length=300)
+    conventions = models.ManyToManyField(
+        Convention, verbose_name="conventions suivies", related_name="committees"
+    )
+    expected_meetings_per_year = models.PositiveSmallIntegerField(
+        "séances attendues par an", null=True, blank=True
+    )
+    frequency_note = models.CharField("rythme tel qu’écrit", max_length=255, blank=True)
+    description = models.TextField("rôle", blank=True)
+
+    objects = CommitteeQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[conventions])
+
+    class Meta:
+        verbose_name = "comité"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CommitteeMember(models.Model):
+    class Role(models.TextChoices):
+        PRESIDENT = "president", "Président"
+        MEMBRE = "membre", "Membre"
+        INVITE = "invite", "Invité"
+
+    committee = models.ForeignKey(
+        Committee, verbose_name="comité", on_delete=models.CASCADE, related_name="members"
+    )
+    representative = models.ForeignKey(
+        Representative,
+        verbose_name="représentant",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committee_memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committee_memberships",
+    )
+    label = models.CharField(
+        "qualité", max_length=300, blank=True, help_text="« Maire de Lens ou son représentant »…"
+    )
+    role = models.CharField("rôle", max_length=20, choices=Role.choices, default=Role.MEMBRE)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "membre de comité"
+        verbose_name_plural = "membres de comité"
+        ordering = ["committee", "role", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(representative__isnull=False) | Q(organisation__isnull=False),
+                name="committee_member_is_someone",
+                violation_error_message="Un membre est un représentant ou une organisation.",
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "representative"],
+                condition=Q(representative__isnull=False),
+                name="committee_member_unique_representative",
+                violation_error_message="Ce représentant est déjà membre du comité.",
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "organisation", "label"],
+                condition=Q(representative__isnull=True),
+                name="committee_member_unique_organisation_label",
+                violation_error_message="Cette organisation siège déjà au comité à ce titre.",
+            ),
+        ]
+
+    def __str__(self):
+        who = self.representative.full_name if self.representative else str(self.organisation)
+        return f"{who} – {self.label}" if self.label else who
+
+
+class Meeting(models.Model):
+    committee = models.ForeignKey(
+        Committee, verbose_name="comité", on_delete=models.CASCADE, related_name="meetings"
+    )
+    starts_at = models.DateTimeField("date et heure")
+    ends_at = models.DateTimeField("fin", null=True, blank=True)
+    place = models.CharField("lieu", max_length=300, blank=True)
+    agenda = models.TextField("ordre du jour", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "séance"
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=F("starts_at")),
+                name="meeting_end_after_start",
+                violation_error_message="La fin de la séance doit suivre son début.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.committee} du {self.starts_at:%d/%m/%Y}"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Présent"
+        EXCUSE = "excuse", "Excusé"
+        REPRESENTE = "represente", "Représenté"
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="séance", on_delete=models.CASCADE, related_name="attendances"
+    )
+    member = models.ForeignKey(
+        CommitteeMember,
+        verbose_name="membre",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+    )
+    guest_name = models.CharField("invité", max_length=255, blank=True)
+    status = models.CharField("présence", max_length=20, choices=Status.choices)
+    represented_by = models.CharField("représenté par", max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "présence"
+        ordering = ["meeting", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member__isnull=False) | ~Q(guest_name=""),
+                name="attendance_member_or_guest",
+                violation_error_message="Indiquez un membre du comité ou le nom d’un invité.",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "member"],
+                condition=Q(member__isnull=False),
+                name="attendance_once_per_member",
+                violation_error_message="La présence de ce membre est déjà enregistrée.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member or self.guest_name} : {self.get_status_display()}"
+
+
+class Decision(models.Model):
+    class Kind(models.TextChoices):
+        VALIDATION_ACTION = "validation_action", "Validation d’action"
+        AVIS_AVENANT = "avis_avenant", "Avis sur avenant"
+        VALIDATION_MAQUETTE = "validation_maquette", "Validation de la maquette financière"
+        BILAN_ANNUEL = "bilan_annuel", "Bilan annuel"
+        AUTRE = "autre", "Autre"
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="séance", on_delete=models.CASCADE, related_name="decisions"
+    )
+    kind = models.CharField("type", max_length=30, choices=Kind.choices)
+    text = models.TextField("décision")
+    actions = models.ManyToManyField(
+        Action, verbose_name="actions concernées", related_name="decisions", blank=True
+    )
+    amendment = models.ForeignKey(
+        Amendment,
+        verbose_name="avenant concerné",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+    )
+
+    history = HistoricalRecords(m2m_fields=[actions])
+
+    class Meta:
+        verbose_name = "décision"
+        ordering = ["meeting", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} – {self.meeting}"
