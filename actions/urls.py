@@ -1,3 +1,6 @@
+from .dashboard_urls import urlpatterns as dashboard_urlpatterns
+
 app_name = "actions"
 
-urlpatterns = []
+# Action plan and fiches-actions; dashboards, maquette financière and exports in dashboard_urls.
+urlpatterns = [] + dashboard_urlpatterns

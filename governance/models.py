@@ -1,7 +1,10 @@
 """Comités that steer the conventions, their séances, attendance and decisions."""
 
+import datetime
+
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Max, Min, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from actions.models import Action
@@ -13,6 +16,31 @@ class CommitteeQuerySet(models.QuerySet):
         """Comités following at least one convention the user may read."""
         visible = Convention.objects.for_user(user)
         return self.filter(pk__in=self.model.objects.filter(conventions__in=visible).values("pk"))
+
+    def with_rhythm(self, now=None):
+        """Annotate the last and next séance and the séances held in the last 12 months.
+
+        A comité is behind its rhythm when it held fewer séances in the last 12 months
+        than it is expected to hold in a year (Libercourt art. 7: the COPIL
+        intercommunal meets at least 3 times a year; Lens-Liévin art. 5: the comité de
+        suivi at least once).
+        """
+        now = now or timezone.now()
+        year_ago = now - datetime.timedelta(days=365)
+        return self.annotate(
+            last_meeting_at=Max("meetings__starts_at", filter=Q(meetings__starts_at__lte=now)),
+            next_meeting_at=Min("meetings__starts_at", filter=Q(meetings__starts_at__gt=now)),
+            meetings_last_12_months=Count(
+                "meetings",
+                filter=Q(meetings__starts_at__gt=year_ago, meetings__starts_at__lte=now),
+            ),
+        )
+
+    def behind_rhythm(self, now=None):
+        return self.with_rhythm(now).filter(
+            expected_meetings_per_year__isnull=False,
+            meetings_last_12_months__lt=F("expected_meetings_per_year"),
+        )
 
 
 class Committee(models.Model):
@@ -46,6 +74,12 @@ class Committee(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_behind_rhythm(self):
+        """Needs with_rhythm(): fewer séances in 12 months than expected per year."""
+        expected = self.expected_meetings_per_year
+        return expected is not None and self.meetings_last_12_months < expected
 
 
 class CommitteeMember(models.Model):
@@ -179,6 +213,16 @@ class Attendance(models.Model):
         return f"{self.member or self.guest_name} : {self.get_status_display()}"
 
 
+class DecisionQuerySet(models.QuerySet):
+    def for_action(self, action):
+        """Decisions of séances about an action, newest first, with their comité."""
+        return (
+            self.filter(actions=action)
+            .select_related("meeting__committee")
+            .order_by("-meeting__starts_at")
+        )
+
+
 class Decision(models.Model):
     class Kind(models.TextChoices):
         VALIDATION_ACTION = "validation_action", "Validation d’action"
@@ -204,6 +248,7 @@ class Decision(models.Model):
         related_name="decisions",
     )
 
+    objects = DecisionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[actions])
 
     class Meta:

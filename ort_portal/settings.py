@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
+    "ort_portal",
     "conventions",
     "actions",
     "governance",
@@ -113,7 +114,6 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "ort_portal" / "static"]
 
 # django-dsfr: user-typed content is escaped; optional fields are the ones marked.
 DSFR_CONTENT_IS_SAFE = False

@@ -1,0 +1,2 @@
+# Dashboards, maquette financière and exports.
+urlpatterns = []

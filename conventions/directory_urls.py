@@ -1,0 +1,2 @@
+# Directory for administrators: organisations, representatives and users.
+urlpatterns = []

@@ -1,0 +1,2 @@
+# Signature workflow, avenants, signed versions and PDF exports of conventions.
+urlpatterns = []

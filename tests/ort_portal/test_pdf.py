@@ -1,0 +1,100 @@
+"""The PDF module renders with the shipped font and refuses local files and the network."""
+
+import http.server
+import io
+import threading
+
+import pytest
+from pypdf import PdfReader
+from weasyprint import HTML
+
+from ort_portal.pdf import RestrictedURLFetcher, render_pdf, static_file_uri
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.fixture
+def local_http_server():
+    """A server on the loopback that records every request it receives."""
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/svg+xml")
+            self.end_headers()
+            self.wfile.write(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", hits
+    server.shutdown()
+
+
+def test_fetcher_serves_static_files_and_data_urls():
+    fetcher = RestrictedURLFetcher()
+    font = fetcher.fetch(static_file_uri("dsfr/dist/fonts/Marianne-Regular.woff2"))
+    assert font.read(4) == b"wOF2"
+    assert fetcher.fetch("data:text/plain;base64,b2s=").read() == b"ok"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "file:///etc/hostname",
+        "http://127.0.0.1:9/secret",
+        "https://example.org/logo.png",
+        "ftp://127.0.0.1/file",
+    ],
+)
+def test_fetcher_refuses_local_files_and_network(url):
+    with pytest.raises(ValueError):
+        RestrictedURLFetcher().fetch(url)
+
+
+def test_fetcher_refuses_escapes_from_the_static_roots():
+    uri = static_file_uri("ort_portal/print.css") + "/../../../../../../../../etc/passwd"
+    with pytest.raises(ValueError):
+        RestrictedURLFetcher().fetch(uri)
+
+
+def test_markup_pointing_at_passwd_or_loopback_is_neither_fetched_nor_embedded(local_http_server):
+    base, hits = local_http_server
+    html = (
+        f'<p>Avant</p><img src="file:///etc/passwd"><img src="{base}/image.svg">'
+        f'<link rel="stylesheet" href="{base}/style.css">'
+        '<iframe src="file:///etc/passwd"></iframe><p>Après</p>'
+    )
+    content = HTML(string=html, url_fetcher=RestrictedURLFetcher()).write_pdf()
+    assert hits == []
+    assert b"root:x:0" not in content
+    assert "Avant" in pdf_text(content) and "root:" not in pdf_text(content)
+
+
+def test_render_pdf_uses_the_shipped_font_and_page_numbers(settings):
+    content = render_pdf("pdf/base.html", {"title": "Convention de Libercourt"})
+    reader = PdfReader(io.BytesIO(content))
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"].get("/Font", {}).values()
+    }
+    assert any("Marianne" in name for name in fonts)
+
+
+def test_archive_variant_is_pdf_a_3a():
+    content = render_pdf("pdf/base.html", {"title": "Version signée"}, archive=True)
+    reader = PdfReader(io.BytesIO(content))
+    metadata = reader.xmp_metadata
+    assert metadata is not None
+    xml = metadata.stream.get_data().decode()
+    assert "<pdfaid:part>3</pdfaid:part>" in xml or 'pdfaid:part="3"' in xml
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
