@@ -7,7 +7,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python$(PYTHON_VERSION) 2>/dev/null || pyenv which python$(PYTHON_VERSION) 2>/dev/null)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test install-run install-test chromium migrate demo serve
+.PHONY: run test bench install-run install-test chromium migrate demo serve
 
 $(PY):
 	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) introuvable (installez-le, par exemple avec pyenv)"; exit 1; }
@@ -45,3 +45,7 @@ run: demo serve
 
 test: install-test chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Benchmarks print figures (never asserted in tests): every bench/bench_*.py in turn.
+bench: install-test
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
