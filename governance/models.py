@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Count, F, Max, Min, Q
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -16,6 +17,28 @@ class CommitteeQuerySet(models.QuerySet):
         """Comités following at least one convention the user may read."""
         visible = Convention.objects.for_user(user)
         return self.filter(pk__in=self.model.objects.filter(conventions__in=visible).values("pk"))
+
+    def editable_by(self, user):
+        """Comités following at least one convention the user may edit (their chef de projet
+        plans the séances and records the decisions)."""
+        editable = Convention.objects.editable_by(user)
+        return self.filter(pk__in=self.model.objects.filter(conventions__in=editable).values("pk"))
+
+    def for_listing(self, now=None):
+        """What a list of comités shows: rhythm, members with who they are, conventions."""
+        return (
+            self.with_rhythm(now)
+            .prefetch_related(
+                models.Prefetch(
+                    "members",
+                    queryset=CommitteeMember.objects.select_related(
+                        "representative__organisation", "organisation"
+                    ),
+                ),
+                models.Prefetch("conventions", queryset=Convention.objects.order_by("title")),
+            )
+            .order_by("name")
+        )
 
     def with_rhythm(self, now=None):
         """Annotate the last and next séance and the séances held in the last 12 months.
@@ -74,6 +97,9 @@ class Committee(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:committee_detail", args=[self.pk])
 
     @property
     def is_behind_rhythm(self):
@@ -143,6 +169,29 @@ class CommitteeMember(models.Model):
         return f"{who} – {self.label}" if self.label else who
 
 
+class MeetingQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Séances of the comités the user may see."""
+        return self.filter(committee__in=Committee.objects.for_user(user))
+
+    def with_record(self):
+        """A séance with its comité, attendance and relevé de décisions, for its page and PDF."""
+        return self.select_related("committee").prefetch_related(
+            models.Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related(
+                    "member__representative__organisation", "member__organisation"
+                ),
+            ),
+            models.Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related("amendment__convention").prefetch_related(
+                    models.Prefetch("actions", queryset=Action.objects.select_related("axis"))
+                ),
+            ),
+        )
+
+
 class Meeting(models.Model):
     committee = models.ForeignKey(
         Committee, verbose_name="comité", on_delete=models.CASCADE, related_name="meetings"
@@ -152,6 +201,7 @@ class Meeting(models.Model):
     place = models.CharField("lieu", max_length=300, blank=True)
     agenda = models.TextField("ordre du jour", blank=True)
 
+    objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -166,7 +216,15 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.committee} du {self.starts_at:%d/%m/%Y}"
+        return f"{self.committee} du {timezone.localtime(self.starts_at):%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return reverse("governance:meeting_detail", args=[self.pk])
+
+    @property
+    def agenda_items(self):
+        """The ordre du jour, one item a line."""
+        return [line.strip(" -•\t") for line in self.agenda.splitlines() if line.strip(" -•\t")]
 
 
 class Attendance(models.Model):

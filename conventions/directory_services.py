@@ -1,0 +1,203 @@
+"""Writes on the directory: organisations, representatives and their mandates, users."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from .models import EPCI, Commune, Convention, Organisation, Profile, Representative
+
+OVERLAP_MESSAGE = (
+    "Ce mandat chevauche celui de {name} ({function}) dans la même organisation : "
+    "terminez d’abord l’ancien mandat ou utilisez « Remplacer »."
+)
+
+
+def representatives_current_first(
+    queryset: QuerySet | None = None, *, on: datetime.date | None = None
+) -> QuerySet:
+    """Representatives in office first (Representative.objects.current()), then past
+    mandates: after the March 2026 elections, forms propose the new mayor, while
+    signatures already recorded keep the name of who signed."""
+    queryset = queryset if queryset is not None else Representative.objects.all()
+    current = Representative.objects.current(on).values("pk")
+    return queryset.annotate(
+        out_of_office=Case(
+            When(pk__in=current, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    ).order_by("out_of_office", "organisation__name", "last_name", "first_name")
+
+
+def proposed_representative(
+    *, organisation: Organisation, function: str | None = None, on: datetime.date | None = None
+) -> Representative | None:
+    """Whom a new signature or comité seat of the organisation proposes: the representative
+    in office (for the given fonction), the latest mandate first."""
+    current = Representative.objects.current(on).filter(organisation=organisation)
+    if function:
+        current = current.filter(function__iexact=function.strip())
+    return current.order_by("-mandate_start", "-pk").first()
+
+
+def overlapping_mandates(
+    *,
+    organisation: Organisation,
+    function: str,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    exclude: Representative | None = None,
+) -> QuerySet:
+    """Mandates of the same fonction in the organisation that share at least one day with
+    [start, end] (an open bound runs forever)."""
+    overlapping = Representative.objects.filter(
+        organisation=organisation, function__iexact=function.strip()
+    )
+    if end is not None:
+        overlapping = overlapping.filter(Q(mandate_start__isnull=True) | Q(mandate_start__lte=end))
+    if start is not None:
+        overlapping = overlapping.filter(Q(mandate_end__isnull=True) | Q(mandate_end__gte=start))
+    if exclude is not None and exclude.pk:
+        overlapping = overlapping.exclude(pk=exclude.pk)
+    return overlapping
+
+
+def check_no_overlap(representative: Representative) -> None:
+    clash = overlapping_mandates(
+        organisation=representative.organisation,
+        function=representative.function,
+        start=representative.mandate_start,
+        end=representative.mandate_end,
+        exclude=representative,
+    ).first()
+    if clash is not None:
+        raise ValidationError(
+            {"mandate_start": OVERLAP_MESSAGE.format(name=clash.full_name, function=clash.function)}
+        )
+
+
+@transaction.atomic
+def save_organisation(*, organisation: Organisation) -> Organisation:
+    created = organisation.pk is None
+    organisation.full_clean()
+    organisation._change_reason = "Organisation créée" if created else "Organisation modifiée"
+    organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def save_representative(*, representative: Representative) -> Representative:
+    """Create or correct a representative; two mandates of the same fonction may not overlap."""
+    created = representative.pk is None
+    representative.full_clean()
+    check_no_overlap(representative)
+    representative._change_reason = "Représentant ajouté" if created else "Représentant modifié"
+    representative.save()
+    return representative
+
+
+@transaction.atomic
+def replace_representative(
+    *,
+    previous: Representative,
+    civility: str,
+    first_name: str,
+    last_name: str,
+    starts_on: datetime.date,
+    function: str | None = None,
+) -> Representative:
+    """End the previous mandate the day before `starts_on` and start the successor's (new mayor
+    after the March 2026 elections). Signatories keep pointing at the previous representative:
+    a signed convention keeps the name of who signed it."""
+    previous = Representative.objects.select_for_update().get(pk=previous.pk)
+    if previous.mandate_start and starts_on <= previous.mandate_start:
+        raise ValidationError(
+            {
+                "starts_on": "Le nouveau mandat doit commencer après le début de celui de "
+                f"{previous.full_name} ({previous.mandate_start:%d/%m/%Y})."
+            }
+        )
+    if previous.mandate_end and previous.mandate_end < starts_on - datetime.timedelta(days=1):
+        raise ValidationError({"starts_on": "Le mandat de ce représentant est déjà terminé."})
+    previous.mandate_end = starts_on - datetime.timedelta(days=1)
+    previous.full_clean()
+    previous._change_reason = "Fin de mandat (remplacé)"
+    previous.save()
+    successor = Representative(
+        organisation=previous.organisation,
+        function=function or previous.function,
+        civility=civility,
+        first_name=first_name,
+        last_name=last_name,
+        mandate_start=starts_on,
+    )
+    successor.full_clean()
+    check_no_overlap(successor)
+    successor._change_reason = f"Succède à {previous.full_name}"
+    successor.save()
+    return successor
+
+
+@transaction.atomic
+def create_user(
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    password: str,
+    role: str,
+    conventions: list[Convention] = (),
+    communes: list[Commune] = (),
+    epcis: list[EPCI] = (),
+    representative: Representative | None = None,
+):
+    user = get_user_model()(
+        username=username, first_name=first_name, last_name=last_name, email=email
+    )
+    user.set_password(password)
+    user.save()
+    profile = Profile(user=user, role=role, representative=representative)
+    profile._change_reason = "Profil créé"
+    profile.save()
+    profile.conventions.set(conventions)
+    profile.communes.set(communes)
+    profile.epcis.set(epcis)
+    return user
+
+
+@transaction.atomic
+def update_user_access(
+    *,
+    user,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    conventions: list[Convention],
+    communes: list[Commune],
+    epcis: list[EPCI],
+    representative: Representative | None,
+):
+    """Role and territories; ConventionQuerySet.for_user reads them on every request, so the
+    change applies at the user's next page."""
+    user.first_name, user.last_name, user.email = first_name, last_name, email
+    user.save(update_fields=["first_name", "last_name", "email"])
+    profile, _ = Profile.objects.get_or_create(user=user, defaults={"role": role})
+    profile.role = role
+    profile.representative = representative
+    profile._change_reason = "Rôle et territoires modifiés"
+    profile.save()
+    profile.conventions.set(conventions)
+    profile.communes.set(communes)
+    profile.epcis.set(epcis)
+    return user
+
+
+@transaction.atomic
+def set_user_active(*, user, active: bool, by) -> None:
+    if user == by and not active:
+        raise ValidationError("Vous ne pouvez pas désactiver votre propre compte.")
+    user.is_active = active
+    user.save(update_fields=["is_active"])

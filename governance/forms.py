@@ -1,0 +1,209 @@
+from django import forms
+from django.utils import timezone
+
+from actions.models import Action
+from conventions.directory_services import representatives_current_first
+from conventions.models import Amendment, Organisation, Representative
+
+from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
+from .services import Presence
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATETIME_FORMAT)
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["starts_at", "ends_at", "place", "agenda"]
+        widgets = {
+            "starts_at": DateTimeLocalInput(),
+            "ends_at": DateTimeLocalInput(),
+            "agenda": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "starts_at": "Heure de Paris.",
+            "agenda": "Un point par ligne.",
+        }
+
+
+class RepresentativeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        label = f"{obj.full_name}, {obj.function} ({obj.organisation})"
+        if obj.mandate_end and obj.mandate_end < timezone.localdate():
+            return f"{label} – mandat terminé le {obj.mandate_end:%d/%m/%Y}"
+        return label
+
+
+class CommitteeMemberForm(forms.Form):
+    representative = RepresentativeChoiceField(
+        label="Représentant",
+        queryset=Representative.objects.none(),
+        required=False,
+        help_text="Les représentants en fonction sont proposés en premier.",
+    )
+    organisation = forms.ModelChoiceField(
+        label="Ou organisation",
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text="Pour un siège « ou son représentant » sans personne désignée.",
+    )
+    label = forms.CharField(
+        label="Qualité", max_length=300, required=False, help_text="« Maire de Libercourt »…"
+    )
+    role = forms.ChoiceField(
+        label="Rôle", choices=CommitteeMember.Role.choices, initial=CommitteeMember.Role.MEMBRE
+    )
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.committee = committee
+        self.fields["representative"].queryset = representatives_current_first(
+            Representative.objects.select_related("organisation")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        representative = cleaned.get("representative")
+        organisation = cleaned.get("organisation")
+        members = CommitteeMember.objects.filter(committee=self.committee)
+        if representative is None and organisation is None:
+            self.add_error("representative", "Choisissez un représentant ou une organisation.")
+        elif representative is not None:
+            if members.filter(representative=representative).exists():
+                self.add_error("representative", "Ce représentant est déjà membre du comité.")
+            if organisation is not None and organisation != representative.organisation:
+                self.add_error(
+                    "organisation", "Ce représentant appartient à une autre organisation."
+                )
+        elif members.filter(
+            representative__isnull=True,
+            organisation=organisation,
+            label=cleaned.get("label", ""),
+        ).exists():
+            self.add_error("organisation", "Cette organisation siège déjà au comité à ce titre.")
+        return cleaned
+
+
+class AttendanceForm(forms.Form):
+    """The attendance sheet of a séance: every member, the guests already listed, one new guest."""
+
+    STATUS_CHOICES = [("", "Non renseigné"), *Attendance.Status.choices]
+    REPRESENTED_REQUIRED = "Indiquez qui représente ce membre."
+    REPRESENTED_ONLY = "Laissez vide : seul un membre représenté a un remplaçant."
+
+    new_guest_name = forms.CharField(label="Nom de l’invité", max_length=255, required=False)
+    new_guest_status = forms.ChoiceField(
+        label="Présence de l’invité",
+        choices=Attendance.Status.choices,
+        initial=Attendance.Status.PRESENT,
+        required=False,
+    )
+
+    def __init__(self, *args, meeting: Meeting, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.members = list(members)
+        attendances = list(meeting.attendances.all())
+        by_member = {a.member_id: a for a in attendances if a.member_id}
+        self.guests = [a for a in attendances if not a.member_id]
+        self.lines = []
+        for member in self.members:
+            self._add_line(f"member_{member.pk}", str(member), by_member.get(member.pk), member)
+        for guest in self.guests:
+            self._add_line(f"guest_{guest.pk}", f"{guest.guest_name} (invité)", guest, guest)
+        self.order_fields([name for line in self.lines for name in line[1:]])
+
+    def _add_line(self, prefix, who, attendance, target):
+        status, represented = f"{prefix}_status", f"{prefix}_represented_by"
+        self.fields[status] = forms.ChoiceField(
+            label=f"Présence de {who}", choices=self.STATUS_CHOICES, required=False
+        )
+        self.fields[represented] = forms.CharField(
+            label=f"{who} représenté par", max_length=255, required=False
+        )
+        if attendance is not None:
+            self.initial[status] = attendance.status
+            self.initial[represented] = attendance.represented_by
+        self.lines.append((target, status, represented))
+
+    def rows(self):
+        for target, status, represented in self.lines:
+            yield target, self[status], self[represented]
+
+    def clean(self):
+        cleaned = super().clean()
+        for _target, status, represented in self.lines:
+            self._check_represented(cleaned, status, represented)
+        if cleaned.get("new_guest_name") and not cleaned.get("new_guest_status"):
+            self.add_error("new_guest_status", "Indiquez la présence de l’invité.")
+        return cleaned
+
+    def _check_represented(self, cleaned, status, represented):
+        by = cleaned.get(represented, "").strip()
+        cleaned[represented] = by
+        if cleaned.get(status) == Attendance.Status.REPRESENTE and not by:
+            self.add_error(represented, self.REPRESENTED_REQUIRED)
+        elif by and cleaned.get(status) != Attendance.Status.REPRESENTE:
+            self.add_error(represented, self.REPRESENTED_ONLY)
+
+    def presences(self):
+        """The cleaned sheet as arguments of services.record_attendance."""
+        data = self.cleaned_data
+        members, guests = {}, {}
+        for target, status, represented in self.lines:
+            presence = Presence(status=data[status], represented_by=data[represented])
+            (members if isinstance(target, CommitteeMember) else guests)[target] = presence
+        new_guest = None
+        if data.get("new_guest_name"):
+            new_guest = (data["new_guest_name"], Presence(status=data["new_guest_status"]))
+        return {"members": members, "guests": guests, "new_guest": new_guest}
+
+
+class ActionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        code = f"{obj.code} – " if obj.code else ""
+        return f"{code}{obj.title}"
+
+
+class DecisionForm(forms.ModelForm):
+    """A line of the relevé de décisions; actions and avenants come from the comité's
+    conventions only."""
+
+    actions = ActionChoiceField(
+        label="Actions concernées",
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["kind", "text", "actions", "amendment"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        conventions = committee.conventions.all()
+        self.fields["actions"].queryset = Action.objects.filter(
+            axis__convention__in=conventions
+        ).select_related("axis")
+        self.fields["amendment"].queryset = Amendment.objects.filter(
+            convention__in=conventions
+        ).select_related("convention")
+        self.fields["amendment"].empty_label = "Aucun"
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == Decision.Kind.VALIDATION_ACTION and not cleaned.get("actions"):
+            self.add_error("actions", "Cochez au moins une action validée.")
+        if kind == Decision.Kind.AVIS_AVENANT and not cleaned.get("amendment"):
+            self.add_error("amendment", "Choisissez l’avenant sur lequel porte l’avis.")
+        return cleaned
