@@ -4,7 +4,9 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import ExpressionWrapper, F, Q, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from conventions.models import Convention, InterventionSector, Organisation
@@ -80,6 +82,57 @@ class ActionQuerySet(models.QuerySet):
     def for_user(self, user):
         """Actions of the conventions the user may read."""
         return self.filter(axis__convention__in=Convention.objects.for_user(user))
+
+    def with_financing(self):
+        """Annotate the financing total and the acquired part of each action.
+
+        A refused request finances nothing: it counts neither in the total nor in
+        what is acquired (acquis / notifié or versé).
+        """
+        counted = ~Q(fundings__status=Funding.Status.REFUSE)
+        acquired = Q(fundings__status__in=[Funding.Status.ACQUIS, Funding.Status.VERSE])
+        money = models.DecimalField(max_digits=14, decimal_places=2)
+        zero = Value(Decimal("0"), output_field=money)
+        return self.annotate(
+            financing_total=Coalesce(Sum("fundings__amount", filter=counted), zero),
+            financing_acquired=Coalesce(Sum("fundings__amount", filter=acquired), zero),
+        )
+
+    def late(self, today=None):
+        """Actions whose end date has passed and that are neither réalisées nor abandonnées."""
+        today = today or timezone.localdate()
+        return self.filter(end_date__lt=today).exclude(
+            maturity__in=[Action.Maturity.REALISEE, Action.Maturity.ABANDONNEE]
+        )
+
+    def with_lateness(self, today=None):
+        """Annotate is_late, as defined by late()."""
+        today = today or timezone.localdate()
+        done = [Action.Maturity.REALISEE, Action.Maturity.ABANDONNEE]
+        late = Q(end_date__lt=today) & ~Q(maturity__in=done)
+        return self.annotate(is_late=ExpressionWrapper(late, output_field=models.BooleanField()))
+
+    def for_plan(self):
+        """The rows of the plan d'action: axis, maître d'ouvrage and financing figures."""
+        return (
+            self.select_related("axis", "project_owner")
+            .with_financing()
+            .with_lateness()
+            .order_by("axis__number", "position", "code", "pk")
+        )
+
+    def for_fiche(self):
+        """Everything the fiche-action shows, in a constant number of queries."""
+        return self.select_related("axis__convention", "project_owner", "sector").prefetch_related(
+            "partners",
+            models.Prefetch("fundings", queryset=Funding.objects.select_related("funder")),
+            models.Prefetch(
+                "indicators",
+                queryset=Indicator.objects.prefetch_related(
+                    models.Prefetch("measurements", queryset=Measurement.objects.order_by("date"))
+                ),
+            ),
+        )
 
 
 class Action(models.Model):

@@ -1,0 +1,208 @@
+"""Writes on the plan d'action: every change of an action goes through here.
+
+The plan d'action evolves without avenant (Libercourt art. 4), so actions, their
+financing and indicators change freely; axes and objectives do not (art. 3 and 12).
+Each write runs in one transaction, leaves a change reason for the history and
+increments Action.version, which lets a second editor notice they worked on a stale
+copy instead of silently overwriting the first one's changes.
+"""
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+
+from .models import Action, Axis, Funding, Indicator, Measurement
+
+
+class StaleActionError(Exception):
+    """The action changed since the editor loaded it (its version moved on)."""
+
+    def __init__(self, current: Action, expected_version: int):
+        super().__init__(f"Version {expected_version} attendue, {current.version} trouvée.")
+        self.current = current
+        self.expected_version = expected_version
+
+
+def _lock(action: Action, expected_version: int | None) -> Action:
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleActionError(current, expected_version)
+    return current
+
+
+def _save_new_version(action: Action, reason: str, update_fields=None) -> Action:
+    action.version += 1
+    action._change_reason = reason
+    if update_fields is not None:
+        action.save(update_fields=[*update_fields, "version"])
+    else:
+        action.save()
+    return action
+
+
+def _next_position(axis: Axis) -> int:
+    last = axis.actions.aggregate(last=Max("position"))["last"]
+    return (last or 0) + 1
+
+
+def action_create(*, axis: Axis, values: dict, partners: Iterable = ()) -> Action:
+    """Add an action at the end of an axis; the action plan evolves without avenant."""
+    with transaction.atomic():
+        action = Action(axis=axis, **values)
+        action.position = _next_position(axis)
+        action._change_reason = "Création de l’action"
+        action.save()
+        action.partners.set(partners)
+    return action
+
+
+def action_update(
+    *, action: Action, expected_version: int, values: dict, partners: Iterable | None = None
+) -> Action:
+    """Save the fiche's fields; moving to another axis puts the action at its end."""
+    with transaction.atomic():
+        current = _lock(action, expected_version)
+        new_axis = values.get("axis")
+        if new_axis is not None and new_axis.pk != current.axis_id:
+            if new_axis.convention_id != current.axis.convention_id:
+                raise ValueError("Une action ne change pas de convention.")
+            current.position = _next_position(new_axis)
+        for name, value in values.items():
+            setattr(current, name, value)
+        _save_new_version(current, "Modification de la fiche-action")
+        if partners is not None:
+            current.partners.set(partners)
+    return current
+
+
+def action_set_maturity(*, action: Action, expected_version: int, maturity: str) -> Action:
+    """Change the maturity; a réalisée action is complete (100 %)."""
+    with transaction.atomic():
+        current = _lock(action, expected_version)
+        current.maturity = maturity
+        fields = ["maturity"]
+        if maturity == Action.Maturity.REALISEE:
+            current.progress = 100
+            fields.append("progress")
+        label = Action.Maturity(maturity).label.lower()
+        _save_new_version(current, f"Maturité passée à « {label} »", fields)
+    return current
+
+
+def action_move(*, action: Action, direction: str) -> Action:
+    """Swap the action with its neighbour in the axis (direction "up" or "down").
+
+    Positions of the axis are renumbered 1..n first, so that duplicates left by an
+    import cannot block the move.
+    """
+    if direction not in {"up", "down"}:
+        raise ValueError(direction)
+    with transaction.atomic():
+        siblings = list(
+            Action.objects.select_for_update()
+            .filter(axis_id=action.axis_id)
+            .order_by("position", "code", "pk")
+        )
+        index = next(i for i, sibling in enumerate(siblings) if sibling.pk == action.pk)
+        target = index - 1 if direction == "up" else index + 1
+        if 0 <= target < len(siblings):
+            siblings[index], siblings[target] = siblings[target], siblings[index]
+        for position, sibling in enumerate(siblings, start=1):
+            if sibling.position != position:
+                sibling.position = position
+                _save_new_version(sibling, "Réordonnancement dans l’axe", ["position"])
+    return next(s for s in siblings if s.pk == action.pk)
+
+
+def funding_warnings(*, action: Action, lines: Iterable[dict], cost: Decimal | None) -> list[str]:
+    """What deserves a second look before saving financing lines, in French.
+
+    Lines above the action's estimated cost, and years outside the convention's period
+    (the plan de financement follows the convention's calendar). Refused requests do
+    not count in the total.
+    """
+    warnings = []
+    lines = list(lines)
+    total = sum(
+        (line["amount"] for line in lines if line.get("status") != Funding.Status.REFUSE),
+        Decimal("0"),
+    )
+    if cost is not None and total > cost:
+        warnings.append(
+            f"Les financements ({_euros(total)}) dépassent le coût estimatif de l’action "
+            f"({_euros(cost)}) de {_euros(total - cost)}."
+        )
+    convention = action.axis.convention
+    outside = sorted(
+        {line["year"] for line in lines if convention.covers_year(line["year"]) is False}
+    )
+    if outside:
+        start = convention.effective_date or convention.signature_date
+        years = ", ".join(str(year) for year in outside)
+        warnings.append(
+            f"Année(s) hors de la période de la convention "
+            f"({start:%d/%m/%Y} – {convention.computed_end_date:%d/%m/%Y}) : {years}."
+        )
+    return warnings
+
+
+def _euros(amount: Decimal) -> str:
+    whole = f"{amount:,.2f}".replace(",", "\u202f").replace(".", ",")
+    return f"{whole} €"
+
+
+def fundings_save(
+    *,
+    action: Action,
+    expected_version: int,
+    lines: Iterable[Funding],
+    deleted: Iterable[Funding],
+) -> Action:
+    """Replace the financing plan's changed lines at once, or nothing at all."""
+    with transaction.atomic():
+        current = _lock(action, expected_version)
+        for funding in deleted:
+            if funding.action_id != current.pk:
+                raise ValueError("Cette ligne de financement appartient à une autre action.")
+            funding._change_reason = "Suppression d’une ligne de financement"
+            funding.delete()
+        for funding in lines:
+            if funding.pk is not None and funding.action_id != current.pk:
+                raise ValueError("Cette ligne de financement appartient à une autre action.")
+            funding.action = current
+            funding._change_reason = "Plan de financement modifié"
+            funding.full_clean()
+            funding.save()
+        _save_new_version(current, "Plan de financement modifié", [])
+    return current
+
+
+def indicator_create(*, action: Action, expected_version: int, indicator: Indicator) -> Indicator:
+    """Add an indicator (d'avancement or de résultat) to a fiche-action."""
+    with transaction.atomic():
+        current = _lock(action, expected_version)
+        indicator.action = current
+        indicator._change_reason = "Ajout d’un indicateur"
+        indicator.full_clean()
+        indicator.save()
+        _save_new_version(current, "Ajout d’un indicateur", [])
+    return indicator
+
+
+def measurement_record(
+    *, indicator: Indicator, expected_version: int, date, value: Decimal, comment: str = ""
+) -> Measurement:
+    """Record the indicator's value on a date; a second value the same day replaces the first."""
+    with transaction.atomic():
+        current = _lock(indicator.action, expected_version)
+        measurement = Measurement.objects.filter(indicator=indicator, date=date).first()
+        if measurement is None:
+            measurement = Measurement(indicator=indicator, date=date)
+        measurement.value = value
+        measurement.comment = comment
+        measurement._change_reason = "Mesure d’indicateur enregistrée"
+        measurement.save()
+        _save_new_version(current, "Mesure d’indicateur enregistrée", [])
+    return measurement

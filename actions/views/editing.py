@@ -1,0 +1,328 @@
+"""Edits of the plan d'action by the chef de projet of the convention (and administrators).
+
+Every POST goes through get_action_for_user / get_convention_for_user with edit=True,
+so a comité member gets 403 and a user of another territory 404. In-place edits answer
+htmx requests with a fragment and other requests with a redirect or a full page.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from actions import services
+from actions.forms import (
+    ActionForm,
+    FundingFormSet,
+    IndicatorForm,
+    MaturityForm,
+    MeasurementForm,
+    MoveForm,
+    VersionForm,
+)
+from actions.models import Action, Axis, Indicator
+from conventions.access import get_convention_for_user
+
+from .common import changes_since, conflict_rows, get_action_for_user
+from .fiche import fiche_context
+
+CONFIRM = "confirm_warnings"
+
+
+def _vary(response):
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _with_version(data, version):
+    """The editor's input, now based on the current version so that they can re-apply it."""
+    data = data.copy()
+    data["version"] = str(version)
+    return data
+
+
+def _next_url(request, default):
+    candidate = request.POST.get("next") or request.GET.get("next")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return default
+
+
+def _action_values(form):
+    return {name: value for name, value in form.cleaned_data.items() if name in form._meta.fields}
+
+
+@login_required
+def action_create(request, axis_pk):
+    axis = get_object_or_404(Axis, pk=axis_pk)
+    convention = get_convention_for_user(request.user, axis.convention_id, edit=True)
+    form = ActionForm(request.POST or None, convention=convention, initial={"axis": axis})
+    if request.method == "POST" and form.is_valid():
+        values = _action_values(form)
+        partners = values.pop("partners")
+        target_axis = values.pop("axis")
+        action = services.action_create(axis=target_axis, values=values, partners=partners)
+        messages.success(request, f"L’action « {action} » a été ajoutée au plan d’action.")
+        return redirect("actions:detail", action.pk)
+    return render(
+        request,
+        "actions/action_form.html",
+        {"title": "Nouvelle action", "form": form, "convention": convention, "axis": axis},
+    )
+
+
+@login_required
+def action_edit(request, pk):
+    action = get_action_for_user(request.user, pk, edit=True)
+    convention = action.axis.convention
+    conflict = None
+    if request.method != "POST":
+        form = ActionForm(
+            instance=action, convention=convention, initial={"version": action.version}
+        )
+    else:
+        form = ActionForm(request.POST, instance=action, convention=convention)
+        if form.is_valid():
+            expected = form.cleaned_data["version"] or action.version
+            values = _action_values(form)
+            partners = values.pop("partners")
+            try:
+                services.action_update(
+                    action=action, expected_version=expected, values=values, partners=partners
+                )
+            except services.StaleActionError as stale:
+                entries = changes_since(stale.current, expected)
+                form = ActionForm(
+                    _with_version(request.POST, stale.current.version),
+                    instance=stale.current,
+                    convention=convention,
+                )
+                form.is_valid()
+                conflict = {
+                    "rows": conflict_rows(form, stale.current, entries),
+                    "entries": entries,
+                }
+            else:
+                messages.success(request, "La fiche-action a été enregistrée.")
+                return redirect("actions:detail", action.pk)
+    return render(
+        request,
+        "actions/action_form.html",
+        {
+            "title": f"Modifier l’action {action}",
+            "form": form,
+            "convention": convention,
+            "action": action,
+            "conflict": conflict,
+        },
+    )
+
+
+def _plan_row(request, action_pk, *, conflict=None, form=None):
+    action = Action.objects.for_plan().get(pk=action_pk)
+    convention = action.axis.convention
+    response = render(
+        request,
+        "actions/plan.html#action_row",
+        {
+            "action": action,
+            "convention": convention,
+            "can_edit": True,
+            "maturity_choices": MaturityForm.base_fields["maturity"].choices,
+            "row_conflict": conflict,
+            "row_form": form,
+        },
+    )
+    return _vary(response)
+
+
+@login_required
+def action_maturity(request, pk):
+    """Change the maturity (inline on the plan, or réalisée / abandonnée from the fiche)."""
+    action = get_action_for_user(request.user, pk, edit=True)
+    if request.method != "POST":
+        form = MaturityForm(initial={"maturity": action.maturity, "version": action.version})
+        return _maturity_page(request, action, form)
+    form = MaturityForm(request.POST)
+    conflict = None
+    if form.is_valid():
+        try:
+            services.action_set_maturity(
+                action=action,
+                expected_version=form.cleaned_data["version"],
+                maturity=form.cleaned_data["maturity"],
+            )
+        except services.StaleActionError as stale:
+            conflict = changes_since(stale.current, form.cleaned_data["version"])
+            form = MaturityForm(_with_version(request.POST, stale.current.version))
+        else:
+            label = Action.Maturity(form.cleaned_data["maturity"]).label.lower()
+            if request.htmx:
+                return _plan_row(request, action.pk)
+            messages.success(request, f"L’action « {action} » est maintenant « {label} ».")
+            return redirect(
+                _next_url(request, reverse("actions:plan", args=[action.axis.convention_id]))
+            )
+    if request.htmx:
+        return _plan_row(request, action.pk, conflict=conflict or [], form=form)
+    return _maturity_page(request, action, form, conflict)
+
+
+def _maturity_page(request, action, form, conflict=None):
+    return _vary(
+        render(
+            request,
+            "actions/maturity_form.html",
+            {
+                "title": f"Maturité de l’action {action}",
+                "action": action,
+                "convention": action.axis.convention,
+                "form": form,
+                "conflict": conflict,
+                "next": _next_url(request, ""),
+            },
+        )
+    )
+
+
+@login_required
+@require_POST
+def action_move(request, pk):
+    action = get_action_for_user(request.user, pk, edit=True)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        services.action_move(action=action, direction=form.cleaned_data["direction"])
+    plan_url = reverse("actions:plan", args=[action.axis.convention_id])
+    return redirect(f"{_next_url(request, plan_url)}#action-{action.pk}")
+
+
+@login_required
+def action_fundings(request, pk):
+    """The financing plan edited as a whole: several lines added, changed or removed at once."""
+    action = get_action_for_user(request.user, pk, edit=True)
+    queryset = action.fundings.select_related("funder").order_by("year", "funder__name", "pk")
+    warnings, conflict = [], None
+    if request.method != "POST":
+        formset = FundingFormSet(queryset=queryset, prefix="fundings")
+        version_form = VersionForm(initial={"version": action.version})
+    else:
+        formset = FundingFormSet(request.POST, queryset=queryset, prefix="fundings")
+        version_form = VersionForm(request.POST)
+        if formset.is_valid() and version_form.is_valid():
+            expected = version_form.cleaned_data["version"]
+            warnings = services.funding_warnings(
+                action=action, lines=formset.lines(), cost=action.estimated_cost
+            )
+            if not warnings or request.POST.get(CONFIRM) == "1":
+                lines = formset.save(commit=False)
+                try:
+                    services.fundings_save(
+                        action=action,
+                        expected_version=expected,
+                        lines=lines,
+                        deleted=formset.deleted_objects,
+                    )
+                except services.StaleActionError as stale:
+                    conflict = changes_since(stale.current, expected)
+                    version_form = VersionForm(_with_version(request.POST, stale.current.version))
+                    warnings = []
+                else:
+                    if request.htmx:
+                        return _fiche_fragment(request, action.pk, "financing")
+                    messages.success(request, "Le plan de financement a été enregistré.")
+                    return redirect(reverse("actions:detail", args=[action.pk]) + "#financement")
+    template = "actions/fundings_form.html"
+    if request.htmx:
+        template += "#funding_form"
+    return _vary(
+        render(
+            request,
+            template,
+            {
+                "title": f"Plan de financement de l’action {action}",
+                "action": action,
+                "convention": action.axis.convention,
+                "formset": formset,
+                "version_form": version_form,
+                "warnings": warnings,
+                "conflict": conflict,
+            },
+        )
+    )
+
+
+def _fiche_fragment(request, action_pk, partial):
+    action = Action.objects.for_fiche().get(pk=action_pk)
+    return _vary(render(request, f"actions/detail.html#{partial}", fiche_context(request, action)))
+
+
+@login_required
+def indicator_create(request, pk):
+    action = get_action_for_user(request.user, pk, edit=True)
+    form = IndicatorForm(request.POST or None, initial={"version": action.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        indicator = form.save(commit=False)
+        try:
+            services.indicator_create(
+                action=action, expected_version=form.cleaned_data["version"], indicator=indicator
+            )
+        except services.StaleActionError as stale:
+            conflict = changes_since(stale.current, form.cleaned_data["version"])
+            form = IndicatorForm(_with_version(request.POST, stale.current.version))
+        else:
+            messages.success(request, f"L’indicateur « {indicator} » a été ajouté.")
+            return redirect(reverse("actions:detail", args=[action.pk]) + "#indicateurs")
+    return render(
+        request,
+        "actions/simple_form.html",
+        {
+            "title": f"Nouvel indicateur pour l’action {action}",
+            "action": action,
+            "convention": action.axis.convention,
+            "form": form,
+            "conflict": conflict,
+            "submit_label": "Ajouter l’indicateur",
+        },
+    )
+
+
+@login_required
+def measurement_create(request, indicator_pk):
+    indicator = get_object_or_404(Indicator.objects.select_related("action"), pk=indicator_pk)
+    action = get_action_for_user(request.user, indicator.action_id, edit=True)
+    form = MeasurementForm(request.POST or None, initial={"version": action.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.measurement_record(
+                indicator=indicator,
+                expected_version=data["version"],
+                date=data["date"],
+                value=data["value"],
+                comment=data["comment"],
+            )
+        except services.StaleActionError as stale:
+            conflict = changes_since(stale.current, data["version"])
+            form = MeasurementForm(_with_version(request.POST, stale.current.version))
+        else:
+            messages.success(request, f"La mesure de « {indicator} » a été enregistrée.")
+            return redirect(reverse("actions:detail", args=[action.pk]) + "#indicateurs")
+    return render(
+        request,
+        "actions/simple_form.html",
+        {
+            "title": f"Nouvelle mesure : {indicator}",
+            "action": action,
+            "convention": action.axis.convention,
+            "form": form,
+            "conflict": conflict,
+            "submit_label": "Enregistrer la mesure",
+        },
+    )

@@ -1,0 +1,40 @@
+"""The fiche-action: every field, financing plan, indicators, decisions and history."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from actions.financing import financing_summary
+from actions.forms import MaturityForm, MeasurementForm
+from actions.models import Action
+from conventions.history import action_scope, build_history
+from governance.models import Decision
+
+from .common import can_edit, get_action_for_user
+
+HISTORY_PANEL_SIZE = 20
+
+
+def fiche_context(request, action):
+    convention = action.axis.convention
+    history, _ = build_history(action_scope(action.pk))
+    return {
+        "title": f"Fiche-action {action}",
+        "action": action,
+        "convention": convention,
+        "financing": financing_summary(action),
+        "decisions": Decision.objects.for_action(action),
+        "history": history[:HISTORY_PANEL_SIZE],
+        "history_more": len(history) > HISTORY_PANEL_SIZE,
+        "can_edit": can_edit(request.user, convention),
+        "maturity_form": MaturityForm(
+            initial={"maturity": action.maturity, "version": action.version}
+        ),
+        "measurement_form": MeasurementForm(initial={"version": action.version}),
+        "Maturity": Action.Maturity,
+    }
+
+
+@login_required
+def detail(request, pk):
+    action = get_action_for_user(request.user, pk, queryset=Action.objects.for_fiche())
+    return render(request, "actions/detail.html", fiche_context(request, action))

@@ -1,0 +1,74 @@
+"""The plan d'action of a convention, grouped by axis, with filters and totals."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import render
+
+from actions.filters import ActionFilter
+from actions.forms import MaturityForm
+from actions.models import Action, Axis, Objective
+from conventions.access import get_convention_for_user
+
+from .common import can_edit
+
+
+@dataclass
+class Totals:
+    count: int = 0
+    cost: Decimal = Decimal("0")
+    financing: Decimal = Decimal("0")
+    acquired: Decimal = Decimal("0")
+
+    def add(self, action):
+        self.count += 1
+        self.cost += action.estimated_cost or Decimal("0")
+        self.financing += action.financing_total
+        self.acquired += action.financing_acquired
+
+    @property
+    def acquired_percent(self):
+        return round(self.acquired * 100 / self.financing) if self.financing else 0
+
+
+@dataclass
+class AxisPlan:
+    axis: Axis
+    actions: list = field(default_factory=list)
+    totals: Totals = field(default_factory=Totals)
+
+
+@login_required
+def plan(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    axes = convention.axes.prefetch_related(
+        Prefetch("objectives", queryset=Objective.objects.order_by("position"))
+    )
+    filterset = ActionFilter(
+        request.GET or None,
+        queryset=Action.objects.filter(axis__convention=convention).for_plan(),
+        convention=convention,
+    )
+    groups = {axis.pk: AxisPlan(axis=axis) for axis in axes}
+    totals = Totals()
+    for action in filterset.qs:
+        groups[action.axis_id].actions.append(action)
+        groups[action.axis_id].totals.add(action)
+        totals.add(action)
+    filtered = filterset.is_bound and any(filterset.form.cleaned_data.values())
+    return render(
+        request,
+        "actions/plan.html",
+        {
+            "title": f"Plan d’action – {convention.title}",
+            "convention": convention,
+            "filter": filterset,
+            "filtered": filtered,
+            "axes": list(groups.values()),
+            "totals": totals,
+            "can_edit": can_edit(request.user, convention),
+            "maturity_choices": MaturityForm.base_fields["maturity"].choices,
+        },
+    )

@@ -1,0 +1,266 @@
+"""The field-by-field history shown to users, built from django-simple-history rows.
+
+One builder serves the convention history page (the convention, its articles,
+signatories, axes, objectives, actions, fundings, indicators and measurements) and the
+history panel of a fiche-action (the action, its fundings, indicators and measurements).
+It reads a fixed number of tables whatever the size of the history: all rows of the
+scope are read at once, each is compared with the previous row of the same object in
+Python, and the names of related objects are resolved with one query per related model.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+from django.db import models
+from django.utils import formats, timezone
+from dsfr.forms import DsfrBaseForm
+
+from actions.models import Action, Axis, Funding, Indicator, Measurement, Objective
+
+from .models import Article, Convention, Organisation, Representative, Signatory
+
+# Technical fields nobody needs to read about.
+HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at"}
+KIND_LABELS = {"+": "Création", "~": "Modification", "-": "Suppression"}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    date: datetime.datetime
+    user: object
+    kind: str
+    object_type: str
+    object_label: str
+    reason: str
+    changes: list[FieldChange] = field(default_factory=list)
+    # Raw values (attname → value) so callers can compare with a form's data.
+    raw_changes: dict = field(default_factory=dict)
+    model: type | None = None
+    object_id: int | None = None
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def author(self):
+        if self.user is None:
+            return "Système"
+        return self.user.get_full_name() or self.user.get_username()
+
+
+def _tracked_fields(model):
+    return [f for f in model._meta.concrete_fields if f.name not in HIDDEN_FIELDS]
+
+
+def _format(model_field, value, names):
+    if value is None or value == "":
+        return "—"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.ForeignKey):
+        target = model_field.related_model
+        return names.get((target, value), f"{target._meta.verbose_name} n° {value} (supprimé)")
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "d/m/Y H:i")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "d/m/Y")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+    return str(value)
+
+
+def format_value(instance, model_field):
+    """A model instance's current value of a field, as the history shows values."""
+    value = getattr(instance, model_field.attname)
+    names = {}
+    if isinstance(model_field, models.ForeignKey) and value is not None:
+        names[(model_field.related_model, value)] = str(getattr(instance, model_field.name))
+    return _format(model_field, value, names)
+
+
+def _label(model, row, names):
+    """A short name for the object a history row is about, without extra queries."""
+    if model is Signatory:
+        return names.get((Organisation, row.organisation_id), f"signataire n° {row.id}")
+    if model is Funding:
+        funder = names.get((Organisation, row.funder_id), "financeur inconnu")
+        return f"{funder}, {row.year}"
+    if model is Measurement:
+        indicator = names.get((Indicator, row.indicator_id), "indicateur")
+        return f"{indicator} au {formats.date_format(row.date, 'd/m/Y')}"
+    if model is Article:
+        return f"Article {row.number} – {row.title}" if row.number else row.title
+    if model is Axis:
+        return f"Axe {row.number} : {row.title}"
+    if model is Action:
+        return f"{row.code} {row.title}".strip()
+    if model is Objective:
+        return row.text if len(row.text) <= 90 else f"{row.text[:89]}…"
+    if model is Indicator:
+        return row.label
+    return getattr(row, "title", None) or str(row.id)
+
+
+def _resolve_names(rows_by_model):
+    """Names of every object a foreign key of these rows points to: one query per model."""
+    wanted: dict[type, set] = {}
+    for model, rows in rows_by_model.items():
+        fks = [f for f in _tracked_fields(model) if isinstance(f, models.ForeignKey)]
+        for row in rows:
+            for fk in fks:
+                value = getattr(row, fk.attname)
+                if value is not None:
+                    wanted.setdefault(fk.related_model, set()).add(value)
+    names = {}
+    for target, ids in wanted.items():
+        queryset = target._base_manager.filter(pk__in=ids)
+        if target is Representative:
+            names.update({(target, r.pk): r.full_name for r in queryset})
+        elif target is Signatory:
+            queryset = queryset.select_related("organisation")
+            names.update({(target, s.pk): str(s.organisation) for s in queryset})
+        else:
+            names.update({(target, obj.pk): str(obj) for obj in queryset})
+    # Objects deleted since keep the name of their last history row.
+    for model, rows in rows_by_model.items():
+        for row in rows:
+            names.setdefault((model, row.id), _label(model, row, names))
+    return names
+
+
+def _diff(model, row, previous, names):
+    changes, raw = [], {}
+    for model_field in _tracked_fields(model):
+        new = getattr(row, model_field.attname)
+        if previous is None:
+            if new in (None, "") or (model_field.name == "position"):
+                continue
+            old = None
+        else:
+            old = getattr(previous, model_field.attname)
+            if old == new:
+                continue
+        raw[model_field.attname] = (old, new)
+        changes.append(
+            FieldChange(
+                label=str(model_field.verbose_name),
+                old=_format(model_field, old, names) if previous is not None else "",
+                new=_format(model_field, new, names),
+            )
+        )
+    return changes, raw
+
+
+def build_history(querysets: dict, *, author=None, since=None, until=None):
+    """History entries, newest first, of the history rows of each model's queryset.
+
+    `querysets` maps a model to the queryset of its historical rows in scope. The author
+    and date filters apply to the entries, while each row is still compared with the
+    previous row of its object, filtered out or not.
+    """
+    rows_by_model = {
+        model: list(queryset.select_related("history_user").order_by("history_date", "pk"))
+        for model, queryset in querysets.items()
+    }
+    names = _resolve_names(rows_by_model)
+    entries = []
+    for model, rows in rows_by_model.items():
+        last_seen = {}
+        for row in rows:
+            previous = last_seen.get(row.id)
+            last_seen[row.id] = row
+            if row.history_type == "-":
+                changes, raw = [], {}
+            else:
+                changes, raw = _diff(
+                    model, row, previous if row.history_type == "~" else None, names
+                )
+                if row.history_type == "~" and not changes:
+                    continue
+            entries.append(
+                HistoryEntry(
+                    date=row.history_date,
+                    user=row.history_user,
+                    kind=row.history_type,
+                    object_type=str(model._meta.verbose_name).capitalize(),
+                    object_label=_label(model, row, names),
+                    reason=row.history_change_reason or "",
+                    changes=changes,
+                    raw_changes=raw,
+                    model=model,
+                    object_id=row.id,
+                )
+            )
+    entries.sort(key=lambda entry: entry.date, reverse=True)
+    authors = {entry.user.pk: entry.user for entry in entries if entry.user is not None}
+    if author is not None:
+        entries = [e for e in entries if e.user is not None and e.user.pk == author]
+    if since is not None:
+        entries = [e for e in entries if timezone.localdate(e.date) >= since]
+    if until is not None:
+        entries = [e for e in entries if timezone.localdate(e.date) <= until]
+    return entries, sorted(authors.values(), key=lambda u: (u.get_full_name(), u.username))
+
+
+def convention_scope(convention_id):
+    """History rows of a convention and of everything it contains."""
+    axis_ids = Axis.history.filter(convention_id=convention_id).values("id")
+    action_ids = Action.history.filter(axis_id__in=axis_ids).values("id")
+    indicator_ids = Indicator.history.filter(action_id__in=action_ids).values("id")
+    return {
+        Convention: Convention.history.filter(id=convention_id),
+        Article: Article.history.filter(convention_id=convention_id),
+        Signatory: Signatory.history.filter(convention_id=convention_id),
+        Axis: Axis.history.filter(convention_id=convention_id),
+        Objective: Objective.history.filter(axis_id__in=axis_ids),
+        Action: Action.history.filter(id__in=action_ids),
+        Funding: Funding.history.filter(action_id__in=action_ids),
+        Indicator: Indicator.history.filter(id__in=indicator_ids),
+        Measurement: Measurement.history.filter(indicator_id__in=indicator_ids),
+    }
+
+
+def action_scope(action_id):
+    """History rows of a fiche-action: the action, its fundings, indicators and measurements."""
+    indicator_ids = Indicator.history.filter(action_id=action_id).values("id")
+    return {
+        Action: Action.history.filter(id=action_id),
+        Funding: Funding.history.filter(action_id=action_id),
+        Indicator: Indicator.history.filter(id__in=indicator_ids),
+        Measurement: Measurement.history.filter(indicator_id__in=indicator_ids),
+    }
+
+
+class HistoryFilterForm(DsfrBaseForm):
+    author = forms.IntegerField(label="Auteur", required=False, widget=forms.Select)
+    since = forms.DateField(
+        label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def set_authors(self, authors):
+        """Offer the authors found in the history (read with it, no extra query)."""
+        self.fields["author"].widget.choices = [("", "Tous")] + [
+            (user.pk, user.get_full_name() or user.get_username()) for user in authors
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", "La date de fin précède la date de début.")
+        return cleaned
