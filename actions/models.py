@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Q, Sum, Value
@@ -37,6 +38,12 @@ class AxisTemplate(models.Model):
         return f"{self.get_programme_display()} – axe {self.number} : {self.title}"
 
 
+AMENDMENT_REQUIRED = (
+    "La convention est signée : ses axes et objectifs ne changent que par avenant "
+    "(Libercourt, art. 3 et 12). Rédigez un avenant depuis la page « Versions signées »."
+)
+
+
 class Axis(models.Model):
     convention = models.ForeignKey(
         Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="axes"
@@ -60,6 +67,20 @@ class Axis(models.Model):
     def __str__(self):
         return f"Axe {self.number} : {self.title}"
 
+    def clean(self):
+        """Art. 3 and 12: the axes of a signed convention change only through an avenant
+        (conventions.services.sign_amendment saves them without this check)."""
+        super().clean()
+        if not self.convention_id or not self.convention.is_signed:
+            return
+        stored = Axis.objects.filter(pk=self.pk).values("convention_id", "number", "title").first()
+        if stored != {
+            "convention_id": self.convention_id,
+            "number": self.number,
+            "title": self.title,
+        }:
+            raise ValidationError(AMENDMENT_REQUIRED)
+
 
 class Objective(models.Model):
     axis = models.ForeignKey(
@@ -76,6 +97,15 @@ class Objective(models.Model):
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        """Art. 3 and 12: the objectives of a signed convention change only through an avenant."""
+        super().clean()
+        if not self.axis_id or not self.axis.convention.is_signed:
+            return
+        stored = Objective.objects.filter(pk=self.pk).values("axis_id", "text").first()
+        if stored != {"axis_id": self.axis_id, "text": self.text}:
+            raise ValidationError(AMENDMENT_REQUIRED)
 
 
 class ActionQuerySet(models.QuerySet):

@@ -13,6 +13,7 @@ from .models import (
     Profile,
     Representative,
     Signatory,
+    SignedVersion,
 )
 
 
@@ -121,3 +122,21 @@ class ProfileAdmin(SimpleHistoryAdmin):
     list_filter = ["role"]
     filter_horizontal = ["conventions", "communes", "epcis"]
     autocomplete_fields = ["representative"]
+
+
+@admin.register(SignedVersion)
+class SignedVersionAdmin(admin.ModelAdmin):
+    """Read-only: a signed version is never edited nor deleted, not even here."""
+
+    list_display = ["convention", "number", "signed_on", "pdf_sha256"]
+    list_select_related = ["convention"]
+    exclude = ["pdf", "content"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -8,10 +8,12 @@ from .convention import (
     Signatory,
 )
 from .referential import EPCI, Commune, Organisation, Representative
+from .versions import AmendmentSignature, SignedVersion
 
 __all__ = [
     "EPCI",
     "Amendment",
+    "AmendmentSignature",
     "Article",
     "Commune",
     "Convention",
@@ -21,4 +23,5 @@ __all__ = [
     "Profile",
     "Representative",
     "Signatory",
+    "SignedVersion",
 ]

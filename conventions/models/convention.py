@@ -320,8 +320,20 @@ class Amendment(models.Model):
     drafted_on = models.DateField("rédigé le", null=True, blank=True)
     signature_date = models.DateField("signé le", null=True, blank=True)
     effective_date = models.DateField("en vigueur le", null=True, blank=True)
+    draft = models.JSONField(
+        "projet de convention modifiée",
+        null=True,
+        blank=True,
+        help_text="Copie de la convention sur laquelle l’avenant est rédigé.",
+    )
+    base = models.JSONField(
+        "convention avant l’avenant",
+        null=True,
+        blank=True,
+        help_text="État de la convention au moment où l’avenant a été ouvert.",
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["draft", "base"])
 
     class Meta:
         verbose_name = "avenant"

@@ -1,0 +1,246 @@
+"""Forms of the signature workflow and of avenants (input validation only)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Deliberation, Organisation, Representative, Signatory
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SignatureForm(forms.Form):
+    signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
+    representative = forms.ModelChoiceField(
+        label="Représentant ayant signé", queryset=Representative.objects.none()
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["representative"].queryset = Representative.objects.filter(
+            organisation=organisation
+        ).order_by("last_name")
+
+
+class DeliberationForm(forms.ModelForm):
+    class Meta:
+        model = Deliberation
+        fields = ["body", "date", "reference", "outcome"]
+        widgets = {"date": DATE_WIDGET}
+
+
+class ExtensionForm(forms.Form):
+    end_date = forms.DateField(label="Nouvelle date de fin", widget=DATE_WIDGET)
+
+
+class TerminationForm(forms.Form):
+    date = forms.DateField(label="Date de la résiliation", widget=DATE_WIDGET)
+    reason = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AmendmentForm(forms.Form):
+    object = forms.CharField(
+        label="Objet de l’avenant", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+# The avenant's draft, edited part by part.
+
+
+class DraftRowForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ArticleDraftForm(DraftRowForm):
+    number = forms.CharField(label="Numéro", max_length=20, required=False)
+    title = forms.CharField(label="Titre", max_length=300)
+    text = forms.CharField(label="Texte", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+
+
+class AxisDraftForm(DraftRowForm):
+    number = forms.IntegerField(label="Numéro", min_value=1, max_value=99)
+    title = forms.CharField(label="Intitulé", max_length=500)
+    objectives = forms.CharField(
+        label="Objectifs (un par ligne)",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+    def clean_objectives(self):
+        lines = self.cleaned_data["objectives"].splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+
+class SectorDraftForm(DraftRowForm):
+    name = forms.CharField(label="Nom", max_length=255)
+    description = forms.CharField(
+        label="Description", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class PartyDraftForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Organisation", queryset=Organisation.objects.order_by("name")
+    )
+    role = forms.ChoiceField(label="Qualité", choices=Signatory.Role.choices)
+    representative = forms.ModelChoiceField(
+        label="Représentant (nouvelle partie)",
+        queryset=Representative.objects.select_related("organisation").order_by("last_name"),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        representative, organisation = data.get("representative"), data.get("organisation")
+        if representative and organisation and representative.organisation_id != organisation.pk:
+            self.add_error("representative", f"Ce représentant n’engage pas {organisation}.")
+        return data
+
+
+class DraftFormSet(forms.BaseFormSet):
+    """Rows of a draft part; deleted and empty extra rows are left out of values()."""
+
+    unique_field = None
+    unique_message = ""
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if self.unique_field:
+            seen = set()
+            for form in self.kept_forms():
+                value = form.cleaned_data[self.unique_field]
+                if value in seen:
+                    raise ValidationError(self.unique_message)
+                seen.add(value)
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if form.has_changed() or form.initial
+            if not (self.can_delete and self._should_delete_form(form))
+            if form.cleaned_data
+        ]
+
+    def values(self):
+        return [form.cleaned_data for form in self.kept_forms()]
+
+
+class AxisFormSet(DraftFormSet):
+    unique_field = "number"
+    unique_message = "Deux axes portent le même numéro."
+
+    def __init__(self, *args, axes_with_actions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.axes_with_actions = set(axes_with_actions)
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.cleaned_data.get("id") in self.axes_with_actions:
+                form.add_error(
+                    None,
+                    "Cet axe porte des actions : rattachez-les à un autre axe avant de le retirer.",
+                )
+                raise ValidationError("Un axe retiré porte encore des actions.")
+
+
+class PartyFormSet(DraftFormSet):
+    unique_field = "organisation"
+    unique_message = "Une organisation figure deux fois parmi les parties."
+
+
+DRAFT_FORMSETS = {
+    "articles": forms.formset_factory(
+        ArticleDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+    ),
+    "axes": forms.formset_factory(AxisDraftForm, formset=AxisFormSet, extra=1, can_delete=True),
+    "sectors": forms.formset_factory(
+        SectorDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+    ),
+    "parties": forms.formset_factory(
+        PartyDraftForm, formset=PartyFormSet, extra=1, can_delete=True
+    ),
+}
+
+
+class DurationDraftForm(forms.Form):
+    duration_years = forms.IntegerField(
+        label="Durée (années)", min_value=1, max_value=50, required=False
+    )
+    end_date = forms.DateField(label="Date de fin explicite", widget=DATE_WIDGET, required=False)
+    duration_note = forms.CharField(label="Durée telle qu’écrite", max_length=500, required=False)
+
+
+def draft_initial(draft: dict, part: str):
+    """Initial data of a part's form(set) from the avenant's draft JSON."""
+    if part == "articles":
+        return [dict(a) for a in draft["articles"]]
+    if part == "axes":
+        return [
+            {
+                "id": axis["id"],
+                "number": axis["number"],
+                "title": axis["title"],
+                "objectives": "\n".join(o["text"] for o in axis["objectives"]),
+            }
+            for axis in draft["axes"]
+        ]
+    if part == "sectors":
+        return [dict(s) for s in draft["sectors"]]
+    if part == "parties":
+        return [
+            {
+                "organisation": p["organisation_id"],
+                "role": p["role"],
+                "representative": p["representative"]["id"] if p["representative"] else None,
+            }
+            for p in draft["parties"]
+        ]
+    conv = draft["convention"]
+    return {
+        "duration_years": conv["duration_years"],
+        "end_date": conv["end_date"],
+        "duration_note": conv["duration_note"],
+    }
+
+
+class AvisForm(forms.Form):
+    decision = forms.ModelChoiceField(label="Avis du comité", queryset=None)
+
+    def __init__(self, *args, convention, **kwargs):
+        from governance.models import Decision
+
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = (
+            Decision.objects.filter(
+                kind=Decision.Kind.AVIS_AVENANT, meeting__committee__conventions=convention
+            )
+            .select_related("meeting__committee")
+            .order_by("-meeting__starts_at")
+        )
+
+
+class AmendmentSignatureForm(forms.Form):
+    organisation = forms.ModelChoiceField(label="Partie qui signe", queryset=None)
+    representative = forms.ModelChoiceField(
+        label="Représentant ayant signé",
+        queryset=Representative.objects.select_related("organisation").order_by("last_name"),
+    )
+    signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
+
+    def __init__(self, *args, organisation_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=organisation_ids
+        ).order_by("name")
+        self.fields["representative"].queryset = self.fields["representative"].queryset.filter(
+            organisation__in=organisation_ids
+        )
+
+    def clean(self):
+        data = super().clean()
+        representative, organisation = data.get("representative"), data.get("organisation")
+        if representative and organisation and representative.organisation_id != organisation.pk:
+            self.add_error("representative", f"Ce représentant n’engage pas {organisation}.")
+        return data
