@@ -118,7 +118,8 @@ def sign_convention(
         raise ValidationError("Une partie « en présence de » ne signe pas la convention.")
     if signatory.signature_date:
         raise ValidationError(f"{signatory.organisation} a déjà signé la convention.")
-    if representative.organisation_id != signatory.organisation_id:
+    named = signatory.representative_id == representative.pk
+    if representative.organisation_id != signatory.organisation_id and not named:
         raise ValidationError(f"Ce représentant n’engage pas {signatory.organisation}.")
     _check_ort_rule(build_snapshot(convention_for_snapshot(convention.pk)))
 
@@ -417,10 +418,12 @@ def sign_amendment(
     amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
     if amendment.status == Amendment.Status.SIGNE:
         raise ValidationError("L’avenant est déjà signé.")
-    parties = {party["organisation_id"] for party in amendment_signing_parties(amendment)}
+    signing = {party["organisation_id"]: party for party in amendment_signing_parties(amendment)}
+    parties = set(signing)
     if organisation.pk not in parties:
         raise ValidationError(f"{organisation} n’est pas partie à l’avenant.")
-    if representative.organisation_id != organisation.pk:
+    named = (signing[organisation.pk]["representative"] or {}).get("id") == representative.pk
+    if representative.organisation_id != organisation.pk and not named:
         raise ValidationError(f"Ce représentant n’engage pas {organisation}.")
     if amendment.signatures.filter(organisation=organisation).exists():
         raise ValidationError(f"{organisation} a déjà signé l’avenant.")

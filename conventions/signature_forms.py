@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from .models import Deliberation, Organisation, Representative, Signatory
 
@@ -14,11 +15,14 @@ class SignatureForm(forms.Form):
         label="Représentant ayant signé", queryset=Representative.objects.none()
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, signatory, **kwargs):
         super().__init__(*args, **kwargs)
+        # The named representative may belong to another body (the sous-préfet signs for
+        # the Anah too).
         self.fields["representative"].queryset = Representative.objects.filter(
-            organisation=organisation
+            Q(organisation=signatory.organisation_id) | Q(pk=signatory.representative_id)
         ).order_by("last_name")
+        self.fields["representative"].initial = signatory.representative_id
 
 
 class DeliberationForm(forms.ModelForm):
@@ -229,18 +233,30 @@ class AmendmentSignatureForm(forms.Form):
     )
     signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
 
-    def __init__(self, *args, organisation_ids, **kwargs):
+    def __init__(self, *args, parties, **kwargs):
+        """parties: the draft's parties that have not signed the avenant yet."""
         super().__init__(*args, **kwargs)
+        organisation_ids = [party["organisation_id"] for party in parties]
+        self.named = {
+            party["organisation_id"]: party["representative"]["id"]
+            for party in parties
+            if party["representative"]
+        }
         self.fields["organisation"].queryset = Organisation.objects.filter(
             pk__in=organisation_ids
         ).order_by("name")
         self.fields["representative"].queryset = self.fields["representative"].queryset.filter(
-            organisation__in=organisation_ids
+            Q(organisation__in=organisation_ids) | Q(pk__in=self.named.values())
         )
 
     def clean(self):
         data = super().clean()
         representative, organisation = data.get("representative"), data.get("organisation")
-        if representative and organisation and representative.organisation_id != organisation.pk:
+        if (
+            representative
+            and organisation
+            and representative.organisation_id != organisation.pk
+            and self.named.get(organisation.pk) != representative.pk
+        ):
             self.add_error("representative", f"Ce représentant n’engage pas {organisation}.")
         return data

@@ -50,7 +50,7 @@ def _signature_page(request, convention, *, bound=None, status=200):
                 "signatory": signatory,
                 "deliberation": deliberation,
                 "signature_form": bound.get(("sign", signatory.pk))
-                or SignatureForm(organisation=signatory.organisation, prefix=f"s{signatory.pk}"),
+                or SignatureForm(signatory=signatory, prefix=f"s{signatory.pk}"),
                 "deliberation_form": bound.get(("deliberation", signatory.pk))
                 or DeliberationForm(instance=deliberation, prefix=f"d{signatory.pk}"),
             }
@@ -96,9 +96,7 @@ def sign(request, pk, signatory_pk):
     signatory = get_object_or_404(
         convention.signatories.select_related("organisation"), pk=signatory_pk
     )
-    form = SignatureForm(
-        request.POST, organisation=signatory.organisation, prefix=f"s{signatory.pk}"
-    )
+    form = SignatureForm(request.POST, signatory=signatory, prefix=f"s{signatory.pk}")
     if form.is_valid():
         try:
             convention = services.sign_convention(
@@ -326,7 +324,7 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200):
         "forms": _draft_forms(amendment, bound.get("part"), bound.get("form")) if is_draft else {},
         "avis_form": bound.get("avis") or AvisForm(convention=convention),
         "signature_form": bound.get("signature")
-        or AmendmentSignatureForm(organisation_ids=unsigned),
+        or AmendmentSignatureForm(parties=[p for p in parties if p["organisation_id"] in unsigned]),
     }
     return render(request, "conventions/signature/amendment.html", context, status=status)
 
@@ -394,11 +392,11 @@ def amendment_sign(request, pk, number):
     convention, amendment = _amendment(request, pk, number, edit=True)
     signed = set(amendment.signatures.values_list("organisation_id", flat=True))
     unsigned = [
-        p["organisation_id"]
-        for p in services.amendment_signing_parties(amendment)
-        if p["organisation_id"] not in signed
+        party
+        for party in services.amendment_signing_parties(amendment)
+        if party["organisation_id"] not in signed
     ]
-    form = AmendmentSignatureForm(request.POST, organisation_ids=unsigned)
+    form = AmendmentSignatureForm(request.POST, parties=unsigned)
     if form.is_valid():
         try:
             amendment = services.sign_amendment(
