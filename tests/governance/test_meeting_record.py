@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from actions.models import Action
 from governance.models import Attendance, Decision, Meeting
-from tests.factories import ActionFactory, AmendmentFactory
+from tests.factories import ActionFactory, AmendmentFactory, AttendanceFactory, DecisionFactory
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -104,6 +104,8 @@ def test_chef_de_projet_records_a_seance_with_attendance_and_two_decisions(
     assert [d.text for d in decisions] == ["Le comité valide la fiche PIG."]
     fiche = render_to_string("governance/includes/action_decisions.html", {"decisions": decisions})
     assert "Validée en comité de projet du 12/03/2026" in fiche
+    fiche_page = client.get(reverse("actions:detail", args=[action.pk])).content.decode()
+    assert "Validée en comité de projet du 12/03/2026" in fiche_page
     assert amendment.decisions.get().kind == Decision.Kind.AVIS_AVENANT
 
     decision = Decision.objects.get(kind="validation_action")
@@ -188,3 +190,24 @@ def test_htmx_decision_answers_the_relevé_region(chef, client, project_committe
     assert "HX-Request" in response["Vary"]
     full = client.get(reverse("governance:meeting_detail", args=[meeting.pk])).content.decode()
     assert without_csrf(body).strip() in without_csrf(full)
+
+
+def test_séance_page_keeps_a_constant_number_of_queries(
+    chef, client, libercourt, project_committee, django_assert_num_queries
+):
+    meeting = plan(client, project_committee)
+    url = reverse("governance:meeting_detail", args=[meeting.pk])
+    actions = list(Action.objects.filter(axis__convention=libercourt)[:5])
+    DecisionFactory(meeting=meeting, kind="validation_action").actions.set(actions[:1])
+    with django_assert_num_queries(12) as small:
+        client.get(url)
+    for n in range(8):
+        decision = DecisionFactory(meeting=meeting, kind="validation_action", text=f"D{n}")
+        decision.actions.set(actions)
+        AttendanceFactory(meeting=meeting, member=None, guest_name=f"Invité {n}")
+    DecisionFactory(
+        meeting=meeting, kind="avis_avenant", amendment=AmendmentFactory(convention=libercourt)
+    )
+    with django_assert_num_queries(len(small.captured_queries)):
+        page = client.get(url).content.decode()
+    assert page.count("Invité ") == 8
