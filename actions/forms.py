@@ -65,6 +65,11 @@ class ActionForm(forms.ModelForm, DsfrBaseForm):
         self.fields["partners"].required = False
         self.fields["partners"].help_text = "Plusieurs choix possibles (Ctrl ou Maj + clic)."
 
+    def cleaned_data_for_model(self):
+        """The cleaned values of the model's own columns (no version, no many-to-many)."""
+        columns = {f.name for f in Action._meta.concrete_fields}
+        return {name: value for name, value in self.cleaned_data.items() if name in columns}
+
     def clean_estimated_cost(self):
         return _not_negative(
             self.cleaned_data.get("estimated_cost"), "Le coût estimatif ne peut pas être négatif."

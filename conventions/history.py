@@ -15,6 +15,7 @@ from decimal import Decimal
 from django import forms
 from django.db import models
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from dsfr.forms import DsfrBaseForm
 
 from actions.models import Action, Axis, Funding, Indicator, Measurement, Objective
@@ -155,7 +156,7 @@ def _diff(model, row, previous, names):
         raw[model_field.attname] = (old, new)
         changes.append(
             FieldChange(
-                label=str(model_field.verbose_name),
+                label=capfirst(str(model_field.verbose_name)),
                 old=_format(model_field, old, names) if previous is not None else "",
                 new=_format(model_field, new, names),
             )

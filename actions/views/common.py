@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from conventions.access import get_convention_for_user
 from conventions.history import HistoryEntry, action_scope, build_history, format_value
@@ -43,38 +44,31 @@ class ConflictRow:
 
 
 def conflict_rows(form, current: Action, entries: list[HistoryEntry]) -> list[ConflictRow]:
-    """Fields of the action changed meanwhile: the editor's input beside the saved value."""
+    """Fields of the action changed meanwhile: the editor's input beside the saved value.
+
+    `form` is bound to the editor's input; `current` is the saved action, left untouched.
+    """
+    yours = Action(**form.cleaned_data_for_model()) if form.is_valid() else None
     rows, seen = [], set()
     for entry in entries:  # newest first: the latest author of each field
         if entry.model is not Action:
             continue
         for attname in entry.raw_changes:
-            if attname in seen:
-                continue
-            seen.add(attname)
             model_field = Action._meta.get_field(attname.removesuffix("_id"))
-            if model_field.name not in form.fields:
+            if model_field.name in seen or model_field.name not in form.fields:
                 continue
-            yours = form[model_field.name].value()
+            seen.add(model_field.name)
             when = timezone.localtime(entry.date)
             rows.append(
                 ConflictRow(
-                    label=str(model_field.verbose_name),
-                    yours=_display(form, model_field, yours),
+                    label=capfirst(str(model_field.verbose_name)),
+                    yours=(
+                        format_value(yours, model_field)
+                        if yours is not None
+                        else str(form[model_field.name].value() or "—")
+                    ),
                     current=format_value(current, model_field),
                     changed_by=f"{entry.author}, le {when:%d/%m/%Y à %H:%M}",
                 )
             )
     return rows
-
-
-def _display(form, model_field, raw):
-    if raw in (None, ""):
-        return "—"
-    choices = getattr(form.fields[model_field.name], "choices", None)
-    if choices is not None:
-        labels = {str(value): str(label) for value, label in choices}
-        return labels.get(str(raw), str(raw))
-    if isinstance(raw, bool):
-        return "Oui" if raw else "Non"
-    return str(raw)

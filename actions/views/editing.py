@@ -99,10 +99,9 @@ def action_edit(request, pk):
                 entries = changes_since(stale.current, expected)
                 form = ActionForm(
                     _with_version(request.POST, stale.current.version),
-                    instance=stale.current,
+                    instance=Action.objects.get(pk=action.pk),
                     convention=convention,
                 )
-                form.is_valid()
                 conflict = {
                     "rows": conflict_rows(form, stale.current, entries),
                     "entries": entries,

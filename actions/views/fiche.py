@@ -1,17 +1,30 @@
 """The fiche-action: every field, financing plan, indicators, decisions and history."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from actions.financing import financing_summary
 from actions.forms import MaturityForm, MeasurementForm
-from actions.models import Action
+from actions.models import Action, Indicator, Measurement
 from conventions.history import action_scope, build_history
 from governance.models import Decision
 
 from .common import can_edit, get_action_for_user
 
 HISTORY_PANEL_SIZE = 20
+
+
+@dataclass
+class IndicatorView:
+    indicator: Indicator
+    measurements: list[Measurement]
+
+    @property
+    def last(self):
+        """The latest measurement, to set beside the target."""
+        return self.measurements[-1] if self.measurements else None
 
 
 def fiche_context(request, action):
@@ -22,6 +35,10 @@ def fiche_context(request, action):
         "action": action,
         "convention": convention,
         "financing": financing_summary(action),
+        "indicators": [
+            IndicatorView(indicator, list(indicator.measurements.all()))
+            for indicator in action.indicators.all()
+        ],
         "decisions": Decision.objects.for_action(action),
         "history": history[:HISTORY_PANEL_SIZE],
         "history_more": len(history) > HISTORY_PANEL_SIZE,
