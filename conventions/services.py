@@ -483,7 +483,7 @@ def _apply_draft(convention, draft, signatures, *, reason, by):
             "text": item["text"],
         },
         {a.pk: a for a in convention.articles.all()},
-        draft["articles"],
+        [dict(article) for article in draft["articles"]],
         lambda: Article(convention=convention),
         reason=reason,
         by=by,
@@ -491,7 +491,7 @@ def _apply_draft(convention, draft, signatures, *, reason, by):
     _sync(
         lambda item, position: {"name": item["name"], "description": item["description"]},
         {s.pk: s for s in convention.sectors.all()},
-        draft["sectors"],
+        [dict(sector) for sector in draft["sectors"]],
         lambda: InterventionSector(convention=convention),
         reason=reason,
         by=by,
