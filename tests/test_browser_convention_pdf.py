@@ -1,0 +1,25 @@
+"""A chef de projet downloads the convention PDF from the convention's pages."""
+
+import io
+
+from django.urls import NoReverseMatch, reverse
+from pypdf import PdfReader
+
+from conventions.models import Convention
+
+
+def test_download_the_convention_pdf(demo, page, login):
+    convention = Convention.objects.get(reference="LIBERCOURT-ORT")
+    login("cdp-libercourt", "portail-ort-demo")
+    try:
+        url = reverse("conventions:detail", args=[convention.pk])
+    except NoReverseMatch:
+        url = reverse("conventions:signature", args=[convention.pk])
+    page.goto(url)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Télécharger le PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == "libercourt-ort.pdf"
+    reader = PdfReader(io.BytesIO(download.path().read_bytes()))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Convention cadre opérationnelle Petites villes de demain" in text
