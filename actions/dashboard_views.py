@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
+from dsfr.forms import DsfrBaseForm
 
 from conventions.access import get_convention_for_user
 from conventions.models import Commune, Convention
@@ -172,7 +173,7 @@ def _filename(convention, what, extension):
 # Maquette financière
 
 
-class YearForm(forms.Form):
+class YearForm(DsfrBaseForm):
     annee = forms.IntegerField(
         label="Année de la consolidation au 31 décembre", min_value=2000, max_value=2100
     )
@@ -256,15 +257,24 @@ def departement_choices():
 
 class ConventionFilter(django_filters.FilterSet):
     programme = django_filters.ChoiceFilter(
-        label="Programme", choices=Convention.Programme.choices, method="filter_programme"
+        label="Programme",
+        choices=Convention.Programme.choices,
+        method="filter_programme",
+        empty_label="Tous les programmes",
     )
     departement = django_filters.ChoiceFilter(
-        label="Département", choices=departement_choices, method="filter_departement"
+        label="Département",
+        choices=departement_choices,
+        method="filter_departement",
+        empty_label="Tous les départements",
     )
-    status = django_filters.ChoiceFilter(label="Statut", choices=Convention.Status.choices)
+    status = django_filters.ChoiceFilter(
+        label="Statut", choices=Convention.Status.choices, empty_label="Tous les statuts"
+    )
 
     class Meta:
         model = Convention
+        form = DsfrBaseForm
         fields = ["programme", "departement", "status"]
 
     def filter_programme(self, queryset, name, value):
