@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils import timezone
+from dsfr.forms import DsfrBaseForm
 
 from .directory_services import OVERLAP_MESSAGE, overlapping_mandates, representatives_current_first
 from .models import EPCI, Commune, Convention, Organisation, Profile, Representative
@@ -11,7 +12,7 @@ from .models import EPCI, Commune, Convention, Organisation, Profile, Representa
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = Organisation
         fields = ["name", "category", "siren", "commune", "epci"]
@@ -25,7 +26,7 @@ class OrganisationForm(forms.ModelForm):
         return siren
 
 
-class RepresentativeForm(forms.ModelForm):
+class RepresentativeForm(forms.ModelForm, DsfrBaseForm):
     """A representative of `organisation`; two mandates of the same fonction may not overlap."""
 
     class Meta:
@@ -56,7 +57,7 @@ class RepresentativeForm(forms.ModelForm):
         return cleaned
 
 
-class ReplaceRepresentativeForm(forms.Form):
+class ReplaceRepresentativeForm(DsfrBaseForm):
     """The successor of a representative (new mayor after the municipal elections)."""
 
     civility = forms.ChoiceField(label="Civilité", choices=Representative.Civility.choices)
@@ -91,7 +92,7 @@ class RepresentativeChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name}, {obj.function} ({obj.organisation})"
 
 
-class UserAccessForm(forms.Form):
+class UserAccessForm(DsfrBaseForm):
     """Role and the conventions or territories a user acts on (Profile)."""
 
     first_name = forms.CharField(label="Prénom", max_length=150)

@@ -1,5 +1,7 @@
 from django import forms
 from django.utils import timezone
+from dsfr.forms import DsfrBaseForm
+from dsfr.utils import dsfr_input_class_attr
 
 from actions.models import Action
 from conventions.directory_services import representatives_current_first
@@ -18,7 +20,7 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs, format=DATETIME_FORMAT)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = Meeting
         fields = ["starts_at", "ends_at", "place", "agenda"]
@@ -41,7 +43,7 @@ class RepresentativeChoiceField(forms.ModelChoiceField):
         return label
 
 
-class CommitteeMemberForm(forms.Form):
+class CommitteeMemberForm(DsfrBaseForm):
     representative = RepresentativeChoiceField(
         label="Représentant",
         queryset=Representative.objects.none(),
@@ -91,7 +93,7 @@ class CommitteeMemberForm(forms.Form):
         return cleaned
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(DsfrBaseForm):
     """The attendance sheet of a séance: every member, the guests already listed, one new guest."""
 
     STATUS_CHOICES = [("", "Non renseigné"), *Attendance.Status.choices]
@@ -128,6 +130,8 @@ class AttendanceForm(forms.Form):
         self.fields[represented] = forms.CharField(
             label=f"{who} représenté par", max_length=255, required=False
         )
+        dsfr_input_class_attr(self[status])
+        dsfr_input_class_attr(self[represented])
         if attendance is not None:
             self.initial[status] = attendance.status
             self.initial[represented] = attendance.represented_by
@@ -172,7 +176,7 @@ class ActionChoiceField(forms.ModelMultipleChoiceField):
         return f"{code}{obj.title}"
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(forms.ModelForm, DsfrBaseForm):
     """A line of the relevé de décisions; actions and avenants come from the comité's
     conventions only."""
 
