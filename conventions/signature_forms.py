@@ -3,13 +3,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from dsfr.forms import DsfrBaseForm
 
 from .models import Deliberation, Organisation, Representative, Signatory
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class SignatureForm(forms.Form):
+class SignatureForm(DsfrBaseForm):
     signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
     representative = forms.ModelChoiceField(
         label="Représentant ayant signé", queryset=Representative.objects.none()
@@ -25,23 +26,23 @@ class SignatureForm(forms.Form):
         self.fields["representative"].initial = signatory.representative_id
 
 
-class DeliberationForm(forms.ModelForm):
+class DeliberationForm(DsfrBaseForm, forms.ModelForm):
     class Meta:
         model = Deliberation
         fields = ["body", "date", "reference", "outcome"]
         widgets = {"date": DATE_WIDGET}
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(DsfrBaseForm):
     end_date = forms.DateField(label="Nouvelle date de fin", widget=DATE_WIDGET)
 
 
-class TerminationForm(forms.Form):
+class TerminationForm(DsfrBaseForm):
     date = forms.DateField(label="Date de la résiliation", widget=DATE_WIDGET)
     reason = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(DsfrBaseForm):
     object = forms.CharField(
         label="Objet de l’avenant", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
@@ -50,7 +51,7 @@ class AmendmentForm(forms.Form):
 # The avenant's draft, edited part by part.
 
 
-class DraftRowForm(forms.Form):
+class DraftRowForm(DsfrBaseForm):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -81,7 +82,7 @@ class SectorDraftForm(DraftRowForm):
     )
 
 
-class PartyDraftForm(forms.Form):
+class PartyDraftForm(DsfrBaseForm):
     organisation = forms.ModelChoiceField(
         label="Organisation", queryset=Organisation.objects.order_by("name")
     )
@@ -168,7 +169,7 @@ DRAFT_FORMSETS = {
 }
 
 
-class DurationDraftForm(forms.Form):
+class DurationDraftForm(DsfrBaseForm):
     duration_years = forms.IntegerField(
         label="Durée (années)", min_value=1, max_value=50, required=False
     )
@@ -209,7 +210,7 @@ def draft_initial(draft: dict, part: str):
     }
 
 
-class AvisForm(forms.Form):
+class AvisForm(DsfrBaseForm):
     decision = forms.ModelChoiceField(label="Avis du comité", queryset=None)
 
     def __init__(self, *args, convention, **kwargs):
@@ -225,7 +226,7 @@ class AvisForm(forms.Form):
         )
 
 
-class AmendmentSignatureForm(forms.Form):
+class AmendmentSignatureForm(DsfrBaseForm):
     organisation = forms.ModelChoiceField(label="Partie qui signe", queryset=None)
     representative = forms.ModelChoiceField(
         label="Représentant ayant signé",
