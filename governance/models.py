@@ -31,9 +31,10 @@ class CommitteeQuerySet(models.QuerySet):
             .prefetch_related(
                 models.Prefetch(
                     "members",
-                    queryset=CommitteeMember.objects.select_related(
+                    queryset=CommitteeMember.objects.in_office().select_related(
                         "representative__organisation", "organisation"
                     ),
+                    to_attr="current_members",
                 ),
                 models.Prefetch("conventions", queryset=Convention.objects.order_by("title")),
             )
@@ -108,6 +109,16 @@ class Committee(models.Model):
         return expected is not None and self.meetings_last_12_months < expected
 
 
+class CommitteeMemberQuerySet(models.QuerySet):
+    def in_office(self, on=None):
+        """Seats held on the given day: organisation seats, and representatives whose mandate
+        covers it (after the March 2026 elections, the former mayor's seat is a past one)."""
+        return self.filter(
+            Q(representative__isnull=True)
+            | Q(representative__in=Representative.objects.current(on).values("pk"))
+        )
+
+
 class CommitteeMember(models.Model):
     class Role(models.TextChoices):
         PRESIDENT = "president", "Président"
@@ -138,6 +149,7 @@ class CommitteeMember(models.Model):
     )
     role = models.CharField("rôle", max_length=20, choices=Role.choices, default=Role.MEMBRE)
 
+    objects = CommitteeMemberQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -76,9 +76,20 @@ def add_member(
 
 
 @transaction.atomic
-def remove_member(*, member: CommitteeMember) -> None:
-    member._change_reason = "Membre retiré du comité"
-    member.delete()
+def hand_over_seat(*, member: CommitteeMember, successor: Representative) -> CommitteeMember:
+    """The successor of a representative takes their seat (same role and qualité). The former
+    seat stays, ended with the mandate, so past séances keep who attended."""
+    seat = CommitteeMember(
+        committee=member.committee,
+        representative=successor,
+        organisation=member.organisation or successor.organisation,
+        label=member.label,
+        role=member.role,
+    )
+    seat.full_clean()
+    seat._change_reason = f"Succède à {member.representative.full_name}"
+    seat.save()
+    return seat
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("comites/<int:pk>/seances.ics", views.committee_ics, name="committee_ics"),
     path("comites/<int:pk>/seances/nouvelle/", views.meeting_create, name="meeting_create"),
     path("comites/<int:pk>/membres/ajouter/", views.member_add, name="member_add"),
+    path("membres/<int:pk>/successeur/", views.member_hand_over, name="member_hand_over"),
     path("seances/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("seances/<int:pk>/modifier/", views.meeting_edit, name="meeting_edit"),
     path("seances/<int:pk>/presences/", views.meeting_attendance, name="meeting_attendance"),

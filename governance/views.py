@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from conventions.access import get_convention_for_user
+from conventions.models import Representative
 from ort_portal.pdf import pdf_response, render_pdf
 
 from . import services
 from .access import get_committee_for_user, get_meeting_for_user
 from .forms import AttendanceForm, CommitteeMemberForm, DecisionForm, MeetingForm
-from .models import Committee, Decision, Meeting
+from .models import Committee, CommitteeMember, Decision, Meeting
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -48,6 +49,35 @@ def convention_committees(request, pk):
     )
 
 
+def _seats_with_successors(committee):
+    """Members with, for a representative out of office, the one now in office for the same
+    organisation and fonction (two queries whatever the number of members)."""
+    members = list(committee.members.select_related("representative__organisation", "organisation"))
+    today = timezone.localdate()
+    ended = [m for m in members if m.representative and not _in_office(m.representative, today)]
+    seated = {m.representative_id for m in members}
+    current = Representative.objects.current().filter(
+        organisation__in={m.representative.organisation_id for m in ended}
+    )
+    by_function = {(r.organisation_id, r.function.lower()): r for r in current}
+    for member in members:
+        member.out_of_office = member in ended
+        successor = (
+            by_function.get(
+                (member.representative.organisation_id, member.representative.function.lower())
+            )
+            if member.out_of_office
+            else None
+        )
+        member.successor = successor if successor and successor.pk not in seated else None
+    return members
+
+
+def _in_office(representative, day):
+    start, end = representative.mandate_start, representative.mandate_end
+    return (start is None or start <= day) and (end is None or end >= day)
+
+
 def _committee_context(request, committee, **forms):
     can_edit = request.user.has_perm("governance.edit_committee", committee)
     meetings = committee.meetings.annotate(
@@ -58,6 +88,7 @@ def _committee_context(request, committee, **forms):
         "title": str(committee),
         "committee": committee,
         "meetings": meetings,
+        "members": _seats_with_successors(committee),
         "now": timezone.now(),
         "can_edit": can_edit,
     }
@@ -111,6 +142,28 @@ def member_add(request, pk):
     )
 
 
+@login_required
+@require_POST
+def member_hand_over(request, pk):
+    member = get_object_or_404(
+        CommitteeMember.objects.select_related("representative", "committee"), pk=pk
+    )
+    committee = get_committee_for_user(request.user, member.committee_id, edit=True)
+    successor = next(
+        (m.successor for m in _seats_with_successors(committee) if m.pk == member.pk), None
+    )
+    if successor is None:
+        messages.error(request, "Aucun successeur en fonction n’est enregistré pour ce siège.")
+    else:
+        services.hand_over_seat(member=member, successor=successor)
+        messages.success(
+            request,
+            f"{successor.full_name} siège désormais à la place de "
+            f"{member.representative.full_name}.",
+        )
+    return redirect("governance:committee_detail", committee.pk)
+
+
 def _meeting_context(request, meeting, *, decision_form=None):
     can_edit = request.user.has_perm("governance.edit_committee", meeting.committee)
     context = {
@@ -155,7 +208,14 @@ def meeting_attendance(request, pk):
     meeting = get_meeting_for_user(
         request.user, pk, edit=True, queryset=Meeting.objects.with_record()
     )
-    members = meeting.committee.members.select_related("representative", "organisation")
+    members = (
+        meeting.committee.members.filter(
+            Q(pk__in=meeting.committee.members.in_office(timezone.localdate(meeting.starts_at)))
+            | Q(attendances__meeting=meeting)
+        )
+        .distinct()
+        .select_related("representative", "organisation")
+    )
     form = AttendanceForm(request.POST or None, meeting=meeting, members=members)
     if request.method == "POST" and form.is_valid():
         services.record_attendance(meeting=meeting, **form.presences())
