@@ -219,3 +219,21 @@ def test_member_added_twice_is_refused(client, owner, comite_projet):
         "Ce représentant est déjà membre du comité."
     ]
     assert comite_projet.members.count() == 1
+
+
+def test_committee_page_keeps_a_constant_number_of_queries(
+    client, owner, copil, django_assert_num_queries
+):
+    CommitteeMemberFactory(committee=copil, representative__mandate_end=datetime.date(2026, 3, 21))
+    client.force_login(owner)
+    url = reverse("governance:committee_detail", args=[copil.pk])
+    with django_assert_num_queries(14) as small:
+        client.get(url)
+    for n in range(10):
+        CommitteeMemberFactory(
+            committee=copil, representative__mandate_end=datetime.date(2026, 3, 21)
+        )
+        MeetingFactory(committee=copil, starts_at=ago(n + 2))
+    with django_assert_num_queries(len(small.captured_queries)):
+        page = client.get(url).content.decode()
+    assert page.count("Mandat terminé") == 11
