@@ -58,6 +58,7 @@ def plan(request, pk):
         groups[action.axis_id].totals.add(action)
         totals.add(action)
     filtered = filterset.is_bound and any(filterset.form.cleaned_data.values())
+    shown = [group for group in groups.values() if group.actions or not filtered]
     return render(
         request,
         "actions/plan.html",
@@ -66,7 +67,7 @@ def plan(request, pk):
             "convention": convention,
             "filter": filterset,
             "filtered": filtered,
-            "axes": list(groups.values()),
+            "axes": shown,
             "totals": totals,
             "can_edit": can_edit(request.user, convention),
             "maturity_choices": MaturityForm.base_fields["maturity"].choices,
