@@ -64,7 +64,10 @@ def static_file_uri(path: str) -> str:
 
 def render_pdf(template_name: str, context: dict, *, request=None, archive=False) -> bytes:
     """Render a template to PDF; archive=True gives a tagged PDF/A-3a file."""
-    html = render_to_string(template_name, context, request=request)
+    return html_to_pdf(render_to_string(template_name, context, request=request), archive=archive)
+
+
+def html_to_pdf(html: str, *, archive=False) -> bytes:
     document = HTML(
         string=html,
         base_url=static_roots()[0].as_uri() + "/",

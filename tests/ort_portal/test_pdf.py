@@ -5,10 +5,11 @@ import io
 import threading
 
 import pytest
+from django.template import engines
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from ort_portal.pdf import RestrictedURLFetcher, render_pdf, static_file_uri
+from ort_portal.pdf import RestrictedURLFetcher, html_to_pdf, render_pdf, static_file_uri
 
 
 def pdf_text(content: bytes) -> str:
@@ -98,3 +99,18 @@ def test_archive_variant_is_pdf_a_3a():
     xml = metadata.stream.get_data().decode()
     assert "<pdfaid:part>3</pdfaid:part>" in xml or 'pdfaid:part="3"' in xml
     assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def test_every_page_but_the_first_carries_the_running_header_and_page_number():
+    template = engines["django"].from_string(
+        '{% extends "pdf/base.html" %}{% block running_header %}Convention de Libercourt — '
+        "réf. LIBERCOURT-ORT{% endblock %}{% block pdf_content %}<h1>Titre</h1>"
+        "{% for i in paragraphs %}<p>Paragraphe {{ i }}.</p>{% endfor %}{% endblock %}"
+    )
+    content = html_to_pdf(template.render({"paragraphs": range(400)}))
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+    assert len(pages) >= 3
+    assert "réf. LIBERCOURT-ORT" not in pages[0]
+    for number, text in enumerate(pages[1:], start=2):
+        assert "Convention de Libercourt — réf. LIBERCOURT-ORT" in text
+        assert f"page {number} / {len(pages)}" in text
