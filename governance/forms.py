@@ -5,7 +5,7 @@ from dsfr.utils import dsfr_input_class_attr
 
 from actions.models import Action
 from conventions.directory_services import representatives_current_first
-from conventions.models import Amendment, Organisation, Representative
+from conventions.models import Amendment, Convention, Organisation, Representative
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 from .services import Presence
@@ -178,7 +178,7 @@ class ActionChoiceField(forms.ModelMultipleChoiceField):
 
 class DecisionForm(forms.ModelForm, DsfrBaseForm):
     """A line of the relevé de décisions; actions and avenants come from the comité's
-    conventions only."""
+    conventions that the user may edit (a comité may follow several territories)."""
 
     actions = ActionChoiceField(
         label="Actions concernées",
@@ -192,9 +192,9 @@ class DecisionForm(forms.ModelForm, DsfrBaseForm):
         fields = ["kind", "text", "actions", "amendment"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, committee: Committee, **kwargs):
+    def __init__(self, *args, committee: Committee, user, **kwargs):
         super().__init__(*args, **kwargs)
-        conventions = committee.conventions.all()
+        conventions = Convention.objects.editable_by(user).filter(committees=committee)
         self.fields["actions"].queryset = Action.objects.filter(
             axis__convention__in=conventions
         ).select_related("axis")

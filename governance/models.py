@@ -24,8 +24,9 @@ class CommitteeQuerySet(models.QuerySet):
         editable = Convention.objects.editable_by(user)
         return self.filter(pk__in=self.model.objects.filter(conventions__in=editable).values("pk"))
 
-    def for_listing(self, now=None):
-        """What a list of comités shows: rhythm, members with who they are, conventions."""
+    def for_listing(self, user, now=None):
+        """What a list of comités shows: rhythm, members with who they are, and the
+        followed conventions the user may read (a comité may follow several territories)."""
         return (
             self.with_rhythm(now)
             .prefetch_related(
@@ -36,7 +37,9 @@ class CommitteeQuerySet(models.QuerySet):
                     ),
                     to_attr="current_members",
                 ),
-                models.Prefetch("conventions", queryset=Convention.objects.order_by("title")),
+                models.Prefetch(
+                    "conventions", queryset=Convention.objects.for_user(user).order_by("title")
+                ),
             )
             .order_by("name")
         )

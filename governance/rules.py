@@ -2,7 +2,7 @@
 
 import rules
 
-from conventions.models import Convention
+from .models import Committee
 
 
 @rules.predicate
@@ -11,7 +11,7 @@ def can_edit_committee(user, committee):
     de projet plans the séances and records the decisions (Libercourt art. 7)."""
     if committee is None:
         return False
-    return Convention.objects.editable_by(user).filter(committees=committee).exists()
+    return Committee.objects.editable_by(user).filter(pk=committee.pk).exists()
 
 
 rules.add_perm("governance.edit_committee", can_edit_committee)

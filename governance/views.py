@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from conventions.access import get_convention_for_user
-from conventions.models import Representative
+from conventions.models import Convention, Representative
 from ort_portal.pdf import pdf_response, render_pdf
 
 from . import services
@@ -26,7 +26,7 @@ PARIS = ZoneInfo("Europe/Paris")
 
 @login_required
 def committee_list(request):
-    committees = Committee.objects.for_user(request.user).for_listing()
+    committees = Committee.objects.for_user(request.user).for_listing(request.user)
     return render(
         request,
         "governance/committee_list.html",
@@ -37,7 +37,7 @@ def committee_list(request):
 @login_required
 def convention_committees(request, pk):
     convention = get_convention_for_user(request.user, pk)
-    committees = Committee.objects.filter(conventions=convention).for_listing()
+    committees = Committee.objects.filter(conventions=convention).for_listing(request.user)
     return render(
         request,
         "governance/committee_list.html",
@@ -102,7 +102,9 @@ def _committee_context(request, committee, **forms):
 
 @login_required
 def committee_detail(request, pk):
-    committee = get_committee_for_user(request.user, pk, queryset=Committee.objects.for_listing())
+    committee = get_committee_for_user(
+        request.user, pk, queryset=Committee.objects.for_listing(request.user)
+    )
     return render(
         request, "governance/committee_detail.html", _committee_context(request, committee)
     )
@@ -173,7 +175,9 @@ def _meeting_context(request, meeting, *, decision_form=None):
         "can_edit": can_edit,
     }
     if can_edit:
-        context["decision_form"] = decision_form or DecisionForm(committee=meeting.committee)
+        context["decision_form"] = decision_form or DecisionForm(
+            committee=meeting.committee, user=request.user
+        )
     return context
 
 
@@ -232,7 +236,7 @@ def meeting_attendance(request, pk):
 def decision_create(request, pk):
     """Adds a line to the relevé; with htmx, answers the relevé region of the séance page."""
     meeting = get_meeting_for_user(request.user, pk, edit=True)
-    form = DecisionForm(request.POST or None, committee=meeting.committee)
+    form = DecisionForm(request.POST or None, committee=meeting.committee, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.record_decision(meeting=meeting, **form.cleaned_data)
         if not request.htmx:
@@ -277,7 +281,9 @@ def meeting_pdf(request, pk):
         "title": f"Relevé de décisions – {meeting}",
         "meeting": meeting,
         "committee": meeting.committee,
-        "conventions": meeting.committee.conventions.order_by("title"),
+        "conventions": meeting.committee.conventions.filter(
+            pk__in=Convention.objects.for_user(request.user)
+        ).order_by("title"),
         "generated_at": timezone.now(),
     }
     content = render_pdf("pdf/meeting_decisions.html", context, request=request)

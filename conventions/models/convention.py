@@ -10,6 +10,14 @@ from simple_history.models import HistoricalRecords
 from .referential import EPCI, Commune, Organisation, Representative
 
 
+def is_portal_admin(user) -> bool:
+    """Administrators: superusers and users whose portal role is administrateur."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    profile = getattr(user, "portal_profile", None)
+    return user.is_superuser or (profile is not None and profile.is_admin)
+
+
 class ConventionQuerySet(models.QuerySet):
     def for_user(self, user):
         """Conventions the user may read: the single territorial rule of the portal.
@@ -19,29 +27,42 @@ class ConventionQuerySet(models.QuerySet):
         communes or EPCI); a comité member reads the conventions given to them and
         those followed by a comité they sit in.
         """
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        profile = getattr(user, "portal_profile", None)
-        if user.is_superuser or (profile is not None and profile.is_admin):
+        if is_portal_admin(user):
             return self.all()
+        profile = self._active_profile(user)
         if profile is None:
             return self.none()
-        scope = Q(pk__in=profile.conventions.values("pk"))
-        if profile.role == profile.Role.CHEF_DE_PROJET:
-            scope |= Q(communes__in=profile.communes.values("pk"))
-            scope |= Q(epcis__in=profile.epcis.values("pk"))
+        scope = self._territory_scope(profile)
         if profile.representative_id:
             scope |= Q(committees__members__representative_id=profile.representative_id)
         return self.filter(pk__in=self.model.objects.filter(scope).values("pk"))
 
     def editable_by(self, user):
-        """Conventions the user may edit: administrators, and chefs de projet on their own."""
-        profile = getattr(user, "portal_profile", None)
-        if user.is_authenticated and user.is_active and user.is_superuser:
+        """Conventions the user may edit: administrators, and chefs de projet on their own
+        territory only (sitting in a comité gives reading, never editing)."""
+        if is_portal_admin(user):
             return self.all()
-        if profile is None or profile.role == profile.Role.MEMBRE_COMITE:
+        profile = self._active_profile(user)
+        if profile is None or profile.role != profile.Role.CHEF_DE_PROJET:
             return self.none()
-        return self.for_user(user)
+        scope = self._territory_scope(profile)
+        return self.filter(pk__in=self.model.objects.filter(scope).values("pk"))
+
+    @staticmethod
+    def _active_profile(user):
+        if not user.is_authenticated or not user.is_active:
+            return None
+        return getattr(user, "portal_profile", None)
+
+    @staticmethod
+    def _territory_scope(profile):
+        """Conventions given to the profile, and for a chef de projet those covering one
+        of their communes or EPCI."""
+        scope = Q(pk__in=profile.conventions.values("pk"))
+        if profile.role == profile.Role.CHEF_DE_PROJET:
+            scope |= Q(communes__in=profile.communes.values("pk"))
+            scope |= Q(epcis__in=profile.epcis.values("pk"))
+        return scope
 
     def of_programme(self, programme):
         """PVD or ACV conventions, a chapeau over both counting for each."""
