@@ -51,6 +51,18 @@ def _header(sheet, labels: list[str], widths: list[int]):
     sheet.freeze_panes = sheet.cell(row=FIRST_DATA_ROW, column=1)
 
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(sheet, row: int, column: int, value):
+    """A cell for text a user typed: stored as text, never read as a formula, so a title
+    like =HYPERLINK(…) cannot run in the spreadsheet of whoever opens the export."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _money(cell):
     cell.number_format = EURO_FORMAT
     return cell
@@ -90,9 +102,9 @@ def maquette_workbook(convention: Convention, *, exported_at: datetime.datetime)
     row = FIRST_DATA_ROW
     for line in maquette.rows:
         summary.cell(row=row, column=1, value=line["action__axis__number"])
-        summary.cell(row=row, column=2, value=_action_label(line))
-        summary.cell(row=row, column=3, value=line["action__project_owner__name"] or "")
-        summary.cell(row=row, column=4, value=line["funder__name"])
+        _text(summary, row, 2, _action_label(line))
+        _text(summary, row, 3, line["action__project_owner__name"] or "")
+        _text(summary, row, 4, line["funder__name"])
         for offset, cell in enumerate(line["cells"]):
             _money(summary.cell(row=row, column=5 + offset, value=cell["total"] or 0))
         first, last = get_column_letter(5), get_column_letter(4 + len(years))
@@ -137,9 +149,9 @@ def maquette_workbook(convention: Convention, *, exported_at: datetime.datetime)
         row = FIRST_DATA_ROW
         for line in year_lines:
             sheet.cell(row=row, column=1, value=line["action__axis__number"])
-            sheet.cell(row=row, column=2, value=_action_label(line))
-            sheet.cell(row=row, column=3, value=line["action__project_owner__name"] or "")
-            sheet.cell(row=row, column=4, value=line["funder__name"])
+            _text(sheet, row, 2, _action_label(line))
+            _text(sheet, row, 3, line["action__project_owner__name"] or "")
+            _text(sheet, row, 4, line["funder__name"])
             for offset, status in enumerate(statuses):
                 _money(sheet.cell(row=row, column=5 + offset, value=line[status.value]))
             # Prévu + sollicité + acquis + versé: everything but the refused column (H).
@@ -156,7 +168,7 @@ def _totals_block(sheet, row: int, title: str, grid: list[dict], years, label_ke
     sheet.cell(row=row, column=1, value=title).font = BOLD
     row += 1
     for line in grid:
-        sheet.cell(row=row, column=2, value=line[label_key])
+        _text(sheet, row, 2, line[label_key])
         for offset, value in enumerate(line["years"]):
             _money(sheet.cell(row=row, column=5 + offset, value=value))
         _money(sheet.cell(row=row, column=5 + len(years), value=line["total"]))
@@ -213,7 +225,9 @@ def french_csv_value(value) -> str:
         return f"{value:.2f}".replace(".", ",")
     if isinstance(value, datetime.date):
         return f"{value:%d/%m/%Y}"
-    return str(value)
+    text = str(value)
+    # Typed text starting like a formula is prefixed so the spreadsheet shows it as text.
+    return f"'{text}" if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def plan_csv(convention: Convention, *, exported_at: datetime.datetime) -> bytes:
@@ -224,7 +238,7 @@ def plan_csv(convention: Convention, *, exported_at: datetime.datetime) -> bytes
     writer.writerow(
         [
             f"Plan d’action de la convention {convention.reference}",
-            convention.title,
+            french_csv_value(convention.title),
             f"exporté le {exported_at:%d/%m/%Y à %H:%M}",
         ]
     )
@@ -247,16 +261,20 @@ def plan_workbook(convention: Convention, *, exported_at: datetime.datetime) -> 
     row = FIRST_DATA_ROW
     for action in plan_actions(convention):
         for column, value in enumerate(_plan_values(action), start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
+            cell = _text(sheet, row, column, value)
             if isinstance(value, datetime.date):
                 cell.number_format = "DD/MM/YYYY"
             elif column in (10, 12, 13):
                 _money(cell)
         row += 1
-    sheet.cell(row=row, column=1, value="Total").font = BOLD
+    # As on the tableau de bord, abandoned actions stay listed but out of the totals.
+    sheet.cell(row=row, column=1, value="Total hors actions abandonnées").font = BOLD
+    maturities = f"E{FIRST_DATA_ROW}:E{row - 1}"
+    abandoned = Action.Maturity.ABANDONNEE.label
     for column in (10, 12, 13):
         letter = get_column_letter(column)
-        formula = f"=SUM({letter}{FIRST_DATA_ROW}:{letter}{row - 1})" if row > FIRST_DATA_ROW else 0
+        amounts = f"{letter}{FIRST_DATA_ROW}:{letter}{row - 1}"
+        formula = f'=SUMIF({maturities},"<>{abandoned}",{amounts})' if row > FIRST_DATA_ROW else 0
         _money(sheet.cell(row=row, column=column, value=formula)).font = BOLD
     buffer = io.BytesIO()
     workbook.save(buffer)
