@@ -10,7 +10,7 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,7 +18,8 @@ from django.utils.text import slugify
 from dsfr.forms import DsfrBaseForm
 
 from conventions.access import get_convention_for_user
-from conventions.models import Commune, Convention
+from conventions.filters import departement_choices, filter_programme
+from conventions.models import Convention
 from governance.models import Committee
 from ort_portal.pdf import pdf_response, render_pdf
 
@@ -96,10 +97,12 @@ MATURITY_SERIES = [
 def committees_of(conventions):
     """Comités following the conventions, with their rhythm (last, next, last 12 months)."""
     followed = Committee.objects.filter(conventions__in=conventions).values("pk")
+    # Only the followed conventions in scope: a comité may also follow another territory's.
+    in_scope = Convention.objects.filter(pk__in=conventions.values("pk")).order_by("reference")
     return (
         Committee.objects.filter(pk__in=followed)
         .with_rhythm()
-        .prefetch_related("conventions")
+        .prefetch_related(Prefetch("conventions", queryset=in_scope))
         .order_by("name")
     )
 
@@ -250,21 +253,16 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 # Territory dashboard
 
 
-def departement_choices():
-    departements = Commune.objects.order_by("departement").values_list("departement", flat=True)
-    return [(code, code) for code in departements.distinct()]
-
-
 class ConventionFilter(django_filters.FilterSet):
     programme = django_filters.ChoiceFilter(
         label="Programme",
         choices=Convention.Programme.choices,
-        method="filter_programme",
+        method=filter_programme,
         empty_label="Tous les programmes",
     )
     departement = django_filters.ChoiceFilter(
         label="Département",
-        choices=departement_choices,
+        choices=[],
         method="filter_departement",
         empty_label="Tous les départements",
     )
@@ -277,10 +275,9 @@ class ConventionFilter(django_filters.FilterSet):
         form = DsfrBaseForm
         fields = ["programme", "departement", "status"]
 
-    def filter_programme(self, queryset, name, value):
-        if value == Convention.Programme.PVD_ACV:
-            return queryset.filter(programme=value)
-        return queryset.of_programme(value)
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["departement"].extra["choices"] = departement_choices(user)
 
     def filter_departement(self, queryset, name, value):
         covering = Convention.objects.filter(communes__departement=value).values("pk")
@@ -303,7 +300,7 @@ def territory_scope(request):
 @login_required
 def territory_dashboard(request):
     chapeau, conventions = territory_scope(request)
-    filterset = ConventionFilter(request.GET, queryset=conventions)
+    filterset = ConventionFilter(request.GET, queryset=conventions, user=request.user)
     scope = filterset.qs
     rows = list(dashboards.conventions_with_figures(scope).order_by("parent_id", "title"))
     title = f"Tableau de bord – {chapeau.title}" if chapeau else "Tableau de bord des conventions"

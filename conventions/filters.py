@@ -6,9 +6,30 @@ from dsfr.forms import DsfrBaseForm
 from .models import EPCI, Commune, Convention
 
 
+def visible_communes(user):
+    """Communes covered by the conventions the user may read."""
+    return Commune.objects.filter(conventions__in=Convention.objects.for_user(user)).distinct()
+
+
+def departement_choices(user):
+    """Départements of the communes the user may see, in order."""
+    codes = visible_communes(user).order_by("departement").values_list("departement", flat=True)
+    return [(code, code) for code in dict.fromkeys(codes)]
+
+
+def filter_programme(queryset, name, value):
+    """PVD or ACV includes the chapeau conventions over both programmes."""
+    if value == Convention.Programme.PVD_ACV:
+        return queryset.filter(programme=value)
+    return queryset.of_programme(value)
+
+
 class ConventionFilter(django_filters.FilterSet):
     programme = django_filters.ChoiceFilter(
-        label="Programme", choices=Convention.Programme.choices, empty_label="Tous"
+        label="Programme",
+        choices=Convention.Programme.choices,
+        empty_label="Tous",
+        method=filter_programme,
     )
     kind = django_filters.ChoiceFilter(
         label="Type", choices=Convention.Kind.choices, empty_label="Tous"
@@ -38,10 +59,6 @@ class ConventionFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # Only the territories of conventions the user may read are offered.
         visible = Convention.objects.for_user(user)
-        communes = Commune.objects.filter(conventions__in=visible).distinct()
-        self.filters["commune"].queryset = communes
+        self.filters["commune"].queryset = visible_communes(user)
         self.filters["epci"].queryset = EPCI.objects.filter(conventions__in=visible).distinct()
-        departements = communes.order_by("departement").values_list("departement", flat=True)
-        self.filters["departement"].extra["choices"] = [
-            (code, code) for code in dict.fromkeys(departements)
-        ]
+        self.filters["departement"].extra["choices"] = departement_choices(user)
