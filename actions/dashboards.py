@@ -207,20 +207,22 @@ class Financing:
     verse: Decimal
     total: Decimal
     own_contributions: Decimal
-
-    @property
-    def third_party(self) -> Decimal:
-        return self.total - self.own_contributions
+    costed_total: Decimal
+    costed_own_contributions: Decimal
 
     @property
     def remaining(self) -> Decimal:
-        """Reste à financer: cost minus every financing that is not refused."""
-        return self.cost - self.total
+        """Reste à financer: cost minus the financing (not refused) of the costed actions.
+
+        The financing of an action with no estimated cost cannot reduce a cost that is
+        not counted, so it is left out here (the fiche says "inconnu" for such an action).
+        """
+        return self.cost - self.costed_total
 
     @property
     def owners_share(self) -> Decimal:
         """Reste à charge des maîtres d'ouvrage: cost minus third-party financing."""
-        return self.cost - self.third_party
+        return self.cost - (self.costed_total - self.costed_own_contributions)
 
 
 def financing(actions: QuerySet) -> Financing:
@@ -230,11 +232,13 @@ def financing(actions: QuerySet) -> Financing:
         cost=money_sum("estimated_cost"),
         uncosted_actions=Count("pk", filter=Q(estimated_cost__isnull=True)),
     )
+    own = NOT_REFUSED & Q(funder_id=F("action__project_owner_id"))
+    costed = Q(action__estimated_cost__isnull=False)
     sums = Funding.objects.filter(action__in=live).aggregate(
         **status_sums(),
-        own_contributions=money_sum(
-            "amount", NOT_REFUSED & Q(funder_id=F("action__project_owner_id"))
-        ),
+        own_contributions=money_sum("amount", own),
+        costed_total=money_sum("amount", NOT_REFUSED & costed),
+        costed_own_contributions=money_sum("amount", own & costed),
     )
     return Financing(**costs, **sums)
 

@@ -18,7 +18,10 @@ class FinancingSummary:
     """Per financeur × year, from fundings already loaded (Action.objects.for_fiche()).
 
     Refused requests finance nothing: they are listed with the lines but left out of
-    every total, and so of the remaining cost for the maître d'ouvrage.
+    every total. The two remaining figures follow the tableau de bord (actions.dashboards):
+    the reste à financer is the cost minus the financing; the reste à charge of the
+    maître d'ouvrage is the cost minus the financing brought by third parties (its own
+    contributions, funding lines whose financeur is the maître d'ouvrage, stay at its charge).
     """
 
     lines: list[Funding]
@@ -28,12 +31,18 @@ class FinancingSummary:
     total: Decimal = Decimal("0")
     acquired: Decimal = Decimal("0")
     refused: Decimal = Decimal("0")
+    own_contributions: Decimal = Decimal("0")
     cost: Decimal | None = None
 
     @property
     def remaining(self):
-        """Cost left to the maître d'ouvrage: estimated cost minus the counted financing."""
+        """Reste à financer: estimated cost minus the counted financing."""
         return None if self.cost is None else self.cost - self.total
+
+    @property
+    def owners_share(self):
+        """Reste à charge du maître d'ouvrage: cost minus the third parties' financing."""
+        return None if self.cost is None else self.cost - self.total + self.own_contributions
 
     @property
     def acquired_percent(self):
@@ -52,6 +61,8 @@ def financing_summary(action: Action) -> FinancingSummary:
         cells[line.year] = cells.get(line.year, Decimal("0")) + line.amount
         if line.status in (Funding.Status.ACQUIS, Funding.Status.VERSE):
             summary.acquired += line.amount
+        if action.project_owner_id and line.funder_id == action.project_owner_id:
+            summary.own_contributions += line.amount
     for funder in sorted(by_funder):
         cells = by_funder[funder]
         summary.rows.append(

@@ -180,6 +180,7 @@ def _action(action):
                 "year": funding.year,
                 "amount": _amount(funding.amount),
                 "status": funding.get_status_display(),
+                "status_code": funding.status,
             }
             for funding in action.fundings.all()
         ],
@@ -202,18 +203,27 @@ def _decimal(value):
 
 
 def action_funding_total(action: dict) -> Decimal:
-    return sum((Decimal(f["amount"]) for f in action["fundings"]), Decimal("0"))
+    """Financing of one action, refused requests excluded (the rule of actions.dashboards)."""
+    return sum(
+        (Decimal(f["amount"]) for f in action["fundings"] if f.get("status_code") != "refuse"),
+        Decimal("0"),
+    )
 
 
 def financing_totals(snapshot: dict) -> dict:
-    """Estimated costs and funding of the action plan, per axis and overall."""
+    """Estimated costs and funding of the action plan, per axis and overall.
+
+    Same rules as the tableau de bord (actions.dashboards): abandoned actions and
+    refused requests are left out of the totals.
+    """
     per_axis = []
     for axis in snapshot["axes"]:
+        live = [a for a in axis["actions"] if a["maturity"] != "abandonnee"]
         cost = sum(
-            (Decimal(a["estimated_cost"]) for a in axis["actions"] if a["estimated_cost"]),
+            (Decimal(a["estimated_cost"]) for a in live if a["estimated_cost"]),
             Decimal("0"),
         )
-        funded = sum((action_funding_total(a) for a in axis["actions"]), Decimal("0"))
+        funded = sum((action_funding_total(a) for a in live), Decimal("0"))
         per_axis.append({"number": axis["number"], "cost": cost, "funded": funded})
     return {
         "per_axis": per_axis,

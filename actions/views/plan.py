@@ -17,6 +17,9 @@ from .common import can_edit
 
 @dataclass
 class Totals:
+    """Totals of the rows shown. As on the tableau de bord (actions.dashboards), abandoned
+    actions are counted as rows but left out of the amounts."""
+
     count: int = 0
     cost: Decimal = Decimal("0")
     financing: Decimal = Decimal("0")
@@ -24,6 +27,8 @@ class Totals:
 
     def add(self, action):
         self.count += 1
+        if action.maturity == Action.Maturity.ABANDONNEE:
+            return
         self.cost += action.estimated_cost or Decimal("0")
         self.financing += action.financing_total
         self.acquired += action.financing_acquired

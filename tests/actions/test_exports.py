@@ -29,9 +29,23 @@ EXPORTS = [
 
 
 def evaluate(sheet, formula):
-    """The value of the SUM formulas the exports write (ranges and cells added up)."""
+    """The value of the SUM / SUMIF formulas the exports write (ranges and cells added up)."""
     if not isinstance(formula, str):
         return Decimal(str(formula))
+    sumif = re.fullmatch(
+        r'=SUMIF\(([A-Z]+\d+):([A-Z]+\d+),"<>([^"]*)",([A-Z]+\d+):([A-Z]+\d+)\)', formula
+    )
+    if sumif:
+        criteria = [row[0].value for row in sheet[sumif[1] : sumif[2]]]
+        amounts = [row[0].value for row in sheet[sumif[4] : sumif[5]]]
+        return sum(
+            (
+                Decimal(str(a))
+                for c, a in zip(criteria, amounts, strict=True)
+                if c != sumif[3] and a
+            ),
+            Decimal(0),
+        )
     total = Decimal(0)
     for term in formula.lstrip("=").split("+"):
         match = re.fullmatch(r"SUM\(([A-Z]+\d+):([A-Z]+\d+)\)", term)
@@ -152,8 +166,13 @@ def test_plan_xlsx_for_the_anct(convention, known_plan, reader, client):
     assert convention.reference in sheet["A2"].value
     assert sheet.freeze_panes == "A5"
     assert sheet["D4"].value == "Action"
-    assert sheet["A10"].value == "Total"  # five actions on rows 5 to 9
-    assert evaluate(sheet, sheet["J10"].value) == Decimal("850000")  # abandoned 2.2 included
+    assert sheet["A10"].value == "Total hors actions abandonnées"  # actions on rows 5 to 9
+    abandoned = [
+        row for row in sheet.iter_rows(min_row=5, max_row=9) if row[4].value == "Abandonnée"
+    ]
+    assert [row[9].value for row in abandoned] == [Decimal("50000")]
+    # The abandoned action 2.2 is listed but left out of the total, as on the dashboard.
+    assert evaluate(sheet, sheet["J10"].value) == Decimal("800000")
     assert sheet["J5"].number_format == "#,##0.00 €"
     assert sheet["I5"].number_format == "DD/MM/YYYY"
 
