@@ -29,6 +29,7 @@ from .models import (
     Representative,
     Signatory,
 )
+from .services import freeze_initial_version
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 CONVENTION_FILES = ["libercourt.json", "lens_lievin.json"]
@@ -55,7 +56,8 @@ def _read(name):
 
 
 class DemoLoader:
-    def __init__(self):
+    def __init__(self, *, freeze_signed_versions=False):
+        self.freeze_signed_versions = freeze_signed_versions
         self.report = LoadReport()
         self.organisations: dict[str, Organisation] = {}
         self.representatives: dict[str, Representative] = {}
@@ -91,7 +93,27 @@ class DemoLoader:
             for data in _read(name):
                 self.load_convention(data)
         self.load_users(_read("demo_users.json"))
+        if self.freeze_signed_versions:
+            self.freeze_versions()
         return self.report
+
+    def freeze_versions(self):
+        """Version 1 of each demo convention whose every party's signature is dated.
+
+        The seeds give the signature dates of Libercourt's nine parties; the chapeau's
+        signature page is blank, so it keeps no signed version until it is signed here.
+        """
+        for convention in self.conventions.values():
+            signatories = [s for s in convention.signatories.all() if s.signs]
+            if (
+                convention.is_signed
+                and convention.signature_date
+                and signatories
+                and all(s.signature_date for s in signatories)
+                and not convention.signed_versions.exists()
+            ):
+                version = freeze_initial_version(convention=convention)
+                self.report.count(type(version), created=True)
 
     def load_referential(self, data):
         communes = {}

@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = "Charge les conventions réelles des seeds et les utilisateurs de démonstration."
 
     def handle(self, *args, **options):
-        report = DemoLoader().load()
+        # Version 1 is frozen (JSON and PDF/A-3a) for the demo's conventions signed by
+        # every party, so the versions page and the avenant workflow start from it.
+        report = DemoLoader(freeze_signed_versions=True).load()
         for label, bucket in (("créés", report.created), ("mis à jour", report.updated)):
             if bucket:
                 detail = ", ".join(f"{count} {name}" for name, count in sorted(bucket.items()))
