@@ -41,6 +41,46 @@ def proposed_representative(
     return current.order_by("-mandate_start", "-pk").first()
 
 
+def signing_candidates(signatories, *, on: datetime.date | None = None) -> dict[int, list]:
+    """Per signatory, who may sign for the party, in office first: the representatives of
+    its organisation, plus the one already named (the sous-préfet signs for the Anah).
+    One query for the whole convention, whatever the number of parties."""
+    organisations = {s.organisation_id for s in signatories}
+    named = {s.representative_id for s in signatories if s.representative_id}
+    candidates = list(
+        representatives_current_first(
+            Representative.objects.filter(Q(organisation__in=organisations) | Q(pk__in=named)),
+            on=on,
+        ).select_related("organisation")
+    )
+    return {
+        s.pk: [
+            r
+            for r in candidates
+            if r.organisation_id == s.organisation_id or r.pk == s.representative_id
+        ]
+        for s in signatories
+    }
+
+
+def proposed_signer(signatory, candidates: list) -> Representative | None:
+    """Whom the signature form proposes: the named representative while in office, else
+    the one now in office for the same fonction (the new mayor after an election)."""
+    in_office = [r for r in candidates if not r.out_of_office]
+    named = next((r for r in candidates if r.pk == signatory.representative_id), None)
+    if named is not None and not named.out_of_office:
+        return named
+    same_function = [
+        r
+        for r in in_office
+        if named is not None
+        and r.organisation_id == named.organisation_id
+        and r.function.casefold() == named.function.casefold()
+    ]
+    own = [r for r in in_office if r.organisation_id == signatory.organisation_id]
+    return next(iter(same_function or own or in_office), named)
+
+
 def overlapping_mandates(
     *,
     organisation: Organisation,

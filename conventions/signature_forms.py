@@ -5,25 +5,33 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
+from .directory_services import proposed_signer
 from .models import Deliberation, Organisation, Representative, Signatory
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _representative_label(representative) -> str:
+    label = f"{representative.full_name}, {representative.function}"
+    return f"{label} (mandat terminé)" if representative.out_of_office else label
+
+
 class SignatureForm(DsfrBaseForm):
     signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
-    representative = forms.ModelChoiceField(
-        label="Représentant ayant signé", queryset=Representative.objects.none()
-    )
+    representative = forms.TypedChoiceField(label="Représentant ayant signé", coerce=int)
 
-    def __init__(self, *args, signatory, **kwargs):
+    def __init__(self, *args, signatory, candidates, **kwargs):
+        """candidates: who may sign for the party, in office first
+        (directory_services.signing_candidates, loaded once for the whole page)."""
         super().__init__(*args, **kwargs)
-        # The named representative may belong to another body (the sous-préfet signs for
-        # the Anah too).
-        self.fields["representative"].queryset = Representative.objects.filter(
-            Q(organisation=signatory.organisation_id) | Q(pk=signatory.representative_id)
-        ).order_by("last_name")
-        self.fields["representative"].initial = signatory.representative_id
+        self.candidates = {r.pk: r for r in candidates}
+        field = self.fields["representative"]
+        field.choices = [(r.pk, _representative_label(r)) for r in candidates]
+        proposed = proposed_signer(signatory, candidates)
+        field.initial = proposed.pk if proposed else None
+
+    def clean_representative(self):
+        return self.candidates[self.cleaned_data["representative"]]
 
 
 class DeliberationForm(DsfrBaseForm, forms.ModelForm):

@@ -11,6 +11,7 @@ from ort_portal.pdf import pdf_response, render_pdf
 
 from . import services
 from .access import get_convention_for_user
+from .directory_services import signing_candidates
 from .models import Amendment, SignedVersion
 from .signature_forms import (
     DRAFT_FORMSETS,
@@ -38,10 +39,11 @@ def _signature_page(request, convention, *, bound=None, status=200):
     """The signature page; `bound` replaces the blank form of one party or action."""
     bound = bound or {}
     signatories = list(
-        convention.signatories.select_related("organisation", "representative", "deliberation")
-        .prefetch_related("organisation__representatives")
-        .order_by("order", "pk")
+        convention.signatories.select_related(
+            "organisation", "representative", "deliberation"
+        ).order_by("order", "pk")
     )
+    candidates = signing_candidates(signatories)
     rows = []
     for signatory in signatories:
         deliberation = getattr(signatory, "deliberation", None)
@@ -50,7 +52,11 @@ def _signature_page(request, convention, *, bound=None, status=200):
                 "signatory": signatory,
                 "deliberation": deliberation,
                 "signature_form": bound.get(("sign", signatory.pk))
-                or SignatureForm(signatory=signatory, prefix=f"s{signatory.pk}"),
+                or SignatureForm(
+                    signatory=signatory,
+                    candidates=candidates[signatory.pk],
+                    prefix=f"s{signatory.pk}",
+                ),
                 "deliberation_form": bound.get(("deliberation", signatory.pk))
                 or DeliberationForm(instance=deliberation, prefix=f"d{signatory.pk}"),
             }
@@ -96,7 +102,12 @@ def sign(request, pk, signatory_pk):
     signatory = get_object_or_404(
         convention.signatories.select_related("organisation"), pk=signatory_pk
     )
-    form = SignatureForm(request.POST, signatory=signatory, prefix=f"s{signatory.pk}")
+    form = SignatureForm(
+        request.POST,
+        signatory=signatory,
+        candidates=signing_candidates([signatory])[signatory.pk],
+        prefix=f"s{signatory.pk}",
+    )
     if form.is_valid():
         try:
             convention = services.sign_convention(
