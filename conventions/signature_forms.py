@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
-from .directory_services import proposed_signer
+from .directory_services import proposed_signer, representatives_current_first
 from .models import Deliberation, Organisation, Representative, Signatory
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -91,15 +91,30 @@ class SectorDraftForm(DraftRowForm):
 
 
 class PartyDraftForm(DsfrBaseForm):
-    organisation = forms.ModelChoiceField(
-        label="Organisation", queryset=Organisation.objects.order_by("name")
-    )
+    organisation = forms.TypedChoiceField(label="Organisation", coerce=int)
     role = forms.ChoiceField(label="Qualité", choices=Signatory.Role.choices)
-    representative = forms.ModelChoiceField(
-        label="Représentant (nouvelle partie)",
-        queryset=Representative.objects.select_related("organisation").order_by("last_name"),
-        required=False,
+    representative = forms.TypedChoiceField(
+        label="Représentant (nouvelle partie)", coerce=int, required=False, empty_value=None
     )
+
+    def __init__(self, *args, organisations, representatives, **kwargs):
+        """organisations and representatives: loaded once by PartyFormSet for every row."""
+        super().__init__(*args, **kwargs)
+        self.organisations = {o.pk: o for o in organisations}
+        self.representatives = {r.pk: r for r in representatives}
+        self.fields["organisation"].choices = [("", "---------")] + [
+            (o.pk, o.name) for o in organisations
+        ]
+        self.fields["representative"].choices = [("", "---------")] + [
+            (r.pk, f"{_representative_label(r)} – {r.organisation.name}") for r in representatives
+        ]
+
+    def clean_organisation(self):
+        return self.organisations[self.cleaned_data["organisation"]]
+
+    def clean_representative(self):
+        value = self.cleaned_data["representative"]
+        return None if value is None else self.representatives[value]
 
     def clean(self):
         data = super().clean()
@@ -161,6 +176,17 @@ class AxisFormSet(DraftFormSet):
 class PartyFormSet(DraftFormSet):
     unique_field = "organisation"
     unique_message = "Une organisation figure deux fois parmi les parties."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query each for every row's choices, in office first for the representatives.
+        self.choices = {
+            "organisations": list(Organisation.objects.order_by("name")),
+            "representatives": list(representatives_current_first().select_related("organisation")),
+        }
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), **self.choices}
 
 
 DRAFT_FORMSETS = {

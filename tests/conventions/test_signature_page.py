@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from conventions import services
 from conventions.models import Convention, Representative
 from tests import factories as f
 
@@ -71,3 +72,28 @@ def test_after_an_election_the_new_mayor_is_proposed_and_the_old_one_kept_as_sig
     assert (
         Representative.objects.current(datetime.date(2026, 11, 21)).get(organisation=commune) == new
     )
+
+
+def signed_with_an_open_amendment(parties):
+    convention = f.ConventionFactory(signed=True)
+    for _ in range(parties):
+        f.SignatoryFactory(convention=convention, signature_date=datetime.date(2023, 1, 18))
+    services.freeze_initial_version(convention=convention)
+    return services.create_amendment(convention=convention, object="Ajout d’une fiche-action")
+
+
+def test_amendment_page_queries_do_not_grow_with_the_parties(
+    client, admin_user, django_assert_num_queries
+):
+    small, large = signed_with_an_open_amendment(2), signed_with_an_open_amendment(12)
+    client.force_login(admin_user)
+
+    def url(amendment):
+        return reverse("conventions:amendment", args=[amendment.convention_id, amendment.number])
+
+    client.get(url(small))
+    with CaptureQueriesContext(connection) as baseline:
+        client.get(url(small))
+    with django_assert_num_queries(len(baseline.captured_queries)):
+        response = client.get(url(large))
+    assert response.status_code == 200
