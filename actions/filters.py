@@ -30,7 +30,9 @@ class ActionFilter(django_filters.FilterSet):
     )
     has_fiche = django_filters.BooleanFilter(label="Fiche-action", widget=YesNoSelect)
     late = django_filters.BooleanFilter(
-        label="En retard (fin dépassée, non réalisée)", method="filter_late", widget=YesNoSelect
+        label="En retard (fin dépassée, ni réalisée ni abandonnée)",
+        method="filter_late",
+        widget=YesNoSelect,
     )
     q = django_filters.CharFilter(
         label="Recherche dans l’intitulé ou le numéro", method="filter_text"

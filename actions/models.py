@@ -128,19 +128,23 @@ class ActionQuerySet(models.QuerySet):
             financing_acquired=Coalesce(Sum("fundings__amount", filter=acquired), zero),
         )
 
-    def late(self, today=None):
-        """Actions whose end date has passed and that are neither réalisées nor abandonnées."""
+    @staticmethod
+    def late_condition(today=None) -> Q:
+        """Late: the end date has passed and the action is neither réalisée nor abandonnée."""
         today = today or timezone.localdate()
-        return self.filter(end_date__lt=today).exclude(
-            maturity__in=[Action.Maturity.REALISEE, Action.Maturity.ABANDONNEE]
-        )
+        finished = [Action.Maturity.REALISEE, Action.Maturity.ABANDONNEE]
+        return Q(end_date__lt=today) & ~Q(maturity__in=finished)
+
+    def late(self, today=None):
+        return self.filter(self.late_condition(today))
 
     def with_lateness(self, today=None):
-        """Annotate is_late, as defined by late()."""
-        today = today or timezone.localdate()
-        done = [Action.Maturity.REALISEE, Action.Maturity.ABANDONNEE]
-        late = Q(end_date__lt=today) & ~Q(maturity__in=done)
-        return self.annotate(is_late=ExpressionWrapper(late, output_field=models.BooleanField()))
+        """Annotate is_late (late_condition)."""
+        return self.annotate(
+            is_late=ExpressionWrapper(
+                self.late_condition(today), output_field=models.BooleanField()
+            )
+        )
 
     def for_plan(self):
         """The rows of the plan d'action: axis, maître d'ouvrage and financing figures."""
@@ -153,15 +157,21 @@ class ActionQuerySet(models.QuerySet):
 
     def for_fiche(self):
         """Everything the fiche-action shows, in a constant number of queries."""
-        return self.select_related("axis__convention", "project_owner", "sector").prefetch_related(
-            "partners",
-            models.Prefetch("fundings", queryset=Funding.objects.select_related("funder")),
-            models.Prefetch(
-                "indicators",
-                queryset=Indicator.objects.prefetch_related(
-                    models.Prefetch("measurements", queryset=Measurement.objects.order_by("date"))
+        return (
+            self.select_related("axis__convention", "project_owner", "sector")
+            .with_lateness()
+            .prefetch_related(
+                "partners",
+                models.Prefetch("fundings", queryset=Funding.objects.select_related("funder")),
+                models.Prefetch(
+                    "indicators",
+                    queryset=Indicator.objects.prefetch_related(
+                        models.Prefetch(
+                            "measurements", queryset=Measurement.objects.order_by("date")
+                        )
+                    ),
                 ),
-            ),
+            )
         )
 
 

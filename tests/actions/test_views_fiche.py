@@ -119,3 +119,18 @@ def test_fiche_query_count_does_not_grow_with_the_plan(
         page = squash(client.get(fiche_url(large[-1])))
     assert "Action de test 50" in page and "2035" in page
     print(f"fiche-action: {len(context)} requêtes (2 ou 12 financements, plan de 5 ou 50)")
+
+
+def test_fiche_says_when_the_action_is_late(client, owner, convention):
+    late = f.ActionFactory(
+        axis=f.AxisFactory(convention=convention),
+        start_date=datetime.date(2023, 1, 1),
+        end_date=datetime.date(2024, 6, 30),
+        maturity="en_cours",
+    )
+    done = f.ActionFactory(axis=late.axis, end_date=datetime.date(2024, 6, 30), maturity="realisee")
+    client.force_login(owner)
+    page = client.get(reverse("actions:detail", args=[late.pk])).content.decode()
+    assert "En retard : fin prévue le 30/06/2024" in page
+    page = client.get(reverse("actions:detail", args=[done.pk])).content.decode()
+    assert "En retard" not in page
