@@ -11,7 +11,7 @@ import django_filters
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,7 +21,7 @@ from conventions.access import get_convention_for_user
 from conventions.filters import departement_choices, filter_programme
 from conventions.models import Convention
 from governance.models import Committee
-from ort_portal.pdf import pdf_response, render_pdf
+from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from . import dashboards, exports
 from .models import Action, Funding
@@ -226,28 +226,25 @@ def financial_model_pdf(request, pk):
 def financial_model_xlsx(request, pk):
     convention = get_convention_for_user(request.user, pk)
     content = exports.maquette_workbook(convention, exported_at=timezone.localtime())
-    return _download(content, XLSX_TYPE, _filename(convention, "maquette-financiere", "xlsx"))
+    return download_response(
+        content, XLSX_TYPE, _filename(convention, "maquette-financiere", "xlsx")
+    )
 
 
 @login_required
 def plan_csv(request, pk):
     convention = get_convention_for_user(request.user, pk)
     content = exports.plan_csv(convention, exported_at=timezone.localtime())
-    return _download(content, "text/csv; charset=utf-8", _filename(convention, "plan", "csv"))
+    return download_response(
+        content, "text/csv; charset=utf-8", _filename(convention, "plan", "csv")
+    )
 
 
 @login_required
 def plan_xlsx(request, pk):
     convention = get_convention_for_user(request.user, pk)
     content = exports.plan_workbook(convention, exported_at=timezone.localtime())
-    return _download(content, XLSX_TYPE, _filename(convention, "plan", "xlsx"))
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download_response(content, XLSX_TYPE, _filename(convention, "plan", "xlsx"))
 
 
 # Territory dashboard

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -14,7 +13,7 @@ from icalendar import Calendar, Event
 
 from conventions.access import get_convention_for_user
 from conventions.models import Convention, Representative
-from ort_portal.pdf import pdf_response, render_pdf
+from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from . import services
 from .access import get_committee_for_user, get_meeting_for_user
@@ -316,7 +315,5 @@ def committee_ics(request, pk):
         event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     filename = f"seances-{slugify(committee.name)[:60] or committee.pk}.ics"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download_response(calendar.to_ical(), "text/calendar; charset=utf-8", filename)

@@ -78,9 +78,16 @@ def html_to_pdf(html: str, *, archive=False) -> bytes:
 
 
 def pdf_response(content: bytes, filename: str, *, inline=False) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
+    name = str(Path(filename).with_suffix(".pdf"))
+    return download_response(content, "application/pdf", name, inline=inline)
+
+
+def download_response(content, content_type: str, filename: str, *, inline=False):
+    """A file to download (PDF, spreadsheet, calendar), its name reduced to a safe slug."""
+    name = Path(filename)
+    response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if inline else "attachment"
-    stem = slugify(Path(filename).stem) or "document"
-    response["Content-Disposition"] = f'{disposition}; filename="{stem}.pdf"'
+    stem = slugify(name.stem) or "document"
+    response["Content-Disposition"] = f'{disposition}; filename="{stem}{name.suffix}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -1,4 +1,6 @@
+import http.server
 import os
+import threading
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -62,6 +64,29 @@ def admin_user(db):
     user = UserFactory(username="administratrice", is_staff=True, is_superuser=True)
     ProfileFactory(user=user, role=Profile.Role.ADMIN)
     return user
+
+
+@pytest.fixture
+def local_http_server():
+    """A server on the loopback that records every request it receives (to prove that a
+    PDF fetched nothing a user typed)."""
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/svg+xml")
+            self.end_headers()
+            self.wfile.write(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", hits
+    server.shutdown()
 
 
 # Browser tests: Playwright drives Debian's Chromium against the live server.

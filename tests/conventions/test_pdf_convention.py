@@ -1,10 +1,7 @@
 """The convention PDF: layout of the seeds, working copy marking, no fetch of user URLs."""
 
-import http.server
 import io
-import threading
 
-import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -13,28 +10,6 @@ from conventions.models import Article, Convention
 from tests.factories import ArticleFactory, AxisFactory, ConventionFactory, ProfileFactory
 
 from .test_signature import LIBERCOURT, pdf_text
-
-
-@pytest.fixture
-def local_http_server():
-    """A server on the loopback that records every request it receives."""
-    hits = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/svg+xml")
-            self.end_headers()
-            self.wfile.write(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", hits
-    server.shutdown()
 
 
 def test_libercourt_pdf_has_the_layout_of_the_signed_document(demo, demo_user, client):

@@ -1,42 +1,23 @@
 """The PDF module renders with the shipped font and refuses local files and the network."""
 
-import http.server
 import io
-import threading
 
 import pytest
 from django.template import engines
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from ort_portal.pdf import RestrictedURLFetcher, html_to_pdf, render_pdf, static_file_uri
+from ort_portal.pdf import (
+    RestrictedURLFetcher,
+    html_to_pdf,
+    pdf_response,
+    render_pdf,
+    static_file_uri,
+)
 
 
 def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-
-
-@pytest.fixture
-def local_http_server():
-    """A server on the loopback that records every request it receives."""
-    hits = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/svg+xml")
-            self.end_headers()
-            self.wfile.write(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", hits
-    server.shutdown()
 
 
 def test_fetcher_serves_static_files_and_data_urls():
@@ -114,3 +95,17 @@ def test_every_page_but_the_first_carries_the_running_header_and_page_number():
     for number, text in enumerate(pages[1:], start=2):
         assert "Convention de Libercourt — réf. LIBERCOURT-ORT" in text
         assert f"page {number} / {len(pages)}" in text
+
+
+@pytest.mark.parametrize(
+    ("filename", "expected"),
+    [
+        ("LIBERCOURT-ORT", "libercourt-ort.pdf"),
+        ("releve-de-decisions-2026-03-12-4.pdf", "releve-de-decisions-2026-03-12-4.pdf"),
+        ('Convention "de" Libercourt', "convention-de-libercourt.pdf"),
+    ],
+)
+def test_pdf_downloads_get_a_safe_name(filename, expected):
+    response = pdf_response(b"%PDF-1.7", filename)
+    assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
+    assert response["Content-Type"] == "application/pdf"
