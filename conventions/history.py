@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from dsfr.forms import DsfrBaseForm
+from simple_history import utils
 
 from actions.models import Action, Axis, Funding, Indicator, Measurement, Objective
 
@@ -114,9 +115,32 @@ def _label(model, row, names):
     return getattr(row, "title", None) or str(row.id)
 
 
-def _resolve_names(rows_by_model):
-    """Names of every object a foreign key of these rows points to: one query per model."""
+def _m2m_sets(model, rows):
+    """For each history row, the related ids of each tracked many-to-many field (partners,
+    communes…): one query per field, read from django-simple-history's m2m tables."""
+    history_model = model.history.model
+    sets = {}
+    for m2m_field in getattr(history_model, "_history_m2m_fields", []):
+        m2m_history = getattr(history_model, m2m_field.name).model
+        target = utils.get_m2m_reverse_field_name(m2m_field)
+        by_row = {row.history_id: set() for row in rows}
+        pairs = m2m_history.objects.filter(history_id__in=by_row).values_list(
+            "history_id", f"{target}_id"
+        )
+        for history_id, target_id in pairs:
+            by_row[history_id].add(target_id)
+        sets[m2m_field] = by_row
+    return sets
+
+
+def _resolve_names(rows_by_model, m2m_by_model):
+    """Names of every object a foreign key or a many-to-many field of these rows points
+    to: one query per related model."""
     wanted: dict[type, set] = {}
+    for m2m_sets in m2m_by_model.values():
+        for m2m_field, by_row in m2m_sets.items():
+            for ids in by_row.values():
+                wanted.setdefault(m2m_field.related_model, set()).update(ids)
     for model, rows in rows_by_model.items():
         fks = [f for f in _tracked_fields(model) if isinstance(f, models.ForeignKey)]
         for row in rows:
@@ -139,6 +163,28 @@ def _resolve_names(rows_by_model):
         for row in rows:
             names.setdefault((model, row.id), _label(model, row, names))
     return names
+
+
+def _m2m_diff(row, previous, m2m_sets, names):
+    changes = []
+    for m2m_field, by_row in m2m_sets.items():
+        new = by_row.get(row.history_id, set())
+        old = by_row.get(previous.history_id, set()) if previous is not None else set()
+        if old == new:
+            continue
+        target = m2m_field.related_model
+
+        def listed(ids, target=target):
+            return ", ".join(sorted(names.get((target, pk), str(pk)) for pk in ids)) or "—"
+
+        changes.append(
+            FieldChange(
+                label=capfirst(str(m2m_field.verbose_name)),
+                old=listed(old) if previous is not None else "",
+                new=listed(new),
+            )
+        )
+    return changes
 
 
 def _diff(model, row, previous, names):
@@ -175,9 +221,11 @@ def build_history(querysets: dict, *, author=None, since=None, until=None):
         model: list(queryset.select_related("history_user").order_by("history_date", "pk"))
         for model, queryset in querysets.items()
     }
-    names = _resolve_names(rows_by_model)
+    m2m_by_model = {model: _m2m_sets(model, rows) for model, rows in rows_by_model.items()}
+    names = _resolve_names(rows_by_model, m2m_by_model)
     entries = []
     for model, rows in rows_by_model.items():
+        m2m_sets = m2m_by_model[model]
         last_seen = {}
         for row in rows:
             previous = last_seen.get(row.id)
@@ -185,9 +233,9 @@ def build_history(querysets: dict, *, author=None, since=None, until=None):
             if row.history_type == "-":
                 changes, raw = [], {}
             else:
-                changes, raw = _diff(
-                    model, row, previous if row.history_type == "~" else None, names
-                )
+                compared = previous if row.history_type == "~" else None
+                changes, raw = _diff(model, row, compared, names)
+                changes += _m2m_diff(row, compared, m2m_sets, names)
                 if row.history_type == "~" and not changes:
                     continue
             entries.append(

@@ -104,3 +104,13 @@ def test_paginated_with_a_constant_number_of_queries(
         page = text(client.get(history_url(convention), {"page": 2}))
     assert "Page 2 sur" in page
     print(f"historique : {len(context)} requêtes")
+
+
+def test_partner_changes_are_listed(client, owner, convention):
+    action = f.ActionFactory(axis=f.AxisFactory(convention=convention), title="Village famille")
+    action.partners.add(f.OrganisationFactory(name="Pas-de-Calais habitat"))
+    action.partners.add(f.OrganisationFactory(name="SIA Habitat"))
+    client.force_login(owner)
+    page = text(client.get(history_url(convention)))
+    assert "Partenaires : — → Pas-de-Calais habitat" in page
+    assert "Partenaires : Pas-de-Calais habitat → Pas-de-Calais habitat, SIA Habitat" in page
