@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 
 from .models import Action, Axis, Funding, Indicator, Measurement
 
@@ -123,17 +123,12 @@ def funding_warnings(*, action: Action, lines: Iterable[dict], cost: Decimal | N
     (the plan de financement follows the convention's calendar). Refused requests do
     not count in the total.
     """
-    warnings = []
     lines = list(lines)
     total = sum(
         (line["amount"] for line in lines if line.get("status") != Funding.Status.REFUSE),
         Decimal("0"),
     )
-    if cost is not None and total > cost:
-        warnings.append(
-            f"Les financements ({_euros(total)}) dépassent le coût estimatif de l’action "
-            f"({_euros(cost)}) de {_euros(total - cost)}."
-        )
+    warnings = _above_cost(total, cost)
     convention = action.axis.convention
     outside = sorted(
         {line["year"] for line in lines if convention.covers_year(line["year"]) is False}
@@ -146,6 +141,24 @@ def funding_warnings(*, action: Action, lines: Iterable[dict], cost: Decimal | N
             f"({start:%d/%m/%Y} – {convention.computed_end_date:%d/%m/%Y}) : {years}."
         )
     return warnings
+
+
+def cost_warnings(*, action: Action, cost: Decimal | None) -> list[str]:
+    """Before lowering an action's estimated cost: its financing (refused requests aside)
+    should not exceed the new cost."""
+    total = action.fundings.exclude(status=Funding.Status.REFUSE).aggregate(total=Sum("amount"))[
+        "total"
+    ] or Decimal("0")
+    return _above_cost(total, cost)
+
+
+def _above_cost(total: Decimal, cost: Decimal | None) -> list[str]:
+    if cost is None or total <= cost:
+        return []
+    return [
+        f"Les financements ({_euros(total)}) dépassent le coût estimatif de l’action "
+        f"({_euros(cost)}) de {_euros(total - cost)}."
+    ]
 
 
 def _euros(amount: Decimal) -> str:

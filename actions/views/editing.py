@@ -80,7 +80,7 @@ def action_create(request, axis_pk):
 def action_edit(request, pk):
     action = get_action_for_user(request.user, pk, edit=True)
     convention = action.axis.convention
-    conflict = None
+    conflict, warnings = None, []
     if request.method != "POST":
         form = ActionForm(
             instance=action, convention=convention, initial={"version": action.version}
@@ -91,24 +91,27 @@ def action_edit(request, pk):
             expected = form.cleaned_data["version"] or action.version
             values = _action_values(form)
             partners = values.pop("partners")
-            try:
-                services.action_update(
-                    action=action, expected_version=expected, values=values, partners=partners
-                )
-            except services.StaleActionError as stale:
-                entries = changes_since(stale.current, expected)
-                form = ActionForm(
-                    _with_version(request.POST, stale.current.version),
-                    instance=Action.objects.get(pk=action.pk),
-                    convention=convention,
-                )
-                conflict = {
-                    "rows": conflict_rows(form, stale.current, entries),
-                    "entries": entries,
-                }
-            else:
-                messages.success(request, "La fiche-action a été enregistrée.")
-                return redirect("actions:detail", action.pk)
+            if request.POST.get(CONFIRM) != "1":
+                warnings = services.cost_warnings(action=action, cost=values["estimated_cost"])
+            if not warnings:
+                try:
+                    services.action_update(
+                        action=action, expected_version=expected, values=values, partners=partners
+                    )
+                except services.StaleActionError as stale:
+                    entries = changes_since(stale.current, expected)
+                    form = ActionForm(
+                        _with_version(request.POST, stale.current.version),
+                        instance=Action.objects.get(pk=action.pk),
+                        convention=convention,
+                    )
+                    conflict = {
+                        "rows": conflict_rows(form, stale.current, entries),
+                        "entries": entries,
+                    }
+                else:
+                    messages.success(request, "La fiche-action a été enregistrée.")
+                    return redirect("actions:detail", action.pk)
     return render(
         request,
         "actions/action_form.html",
@@ -118,6 +121,7 @@ def action_edit(request, pk):
             "convention": convention,
             "action": action,
             "conflict": conflict,
+            "warnings": warnings,
         },
     )
 

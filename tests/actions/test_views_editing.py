@@ -399,3 +399,25 @@ def test_signed_convention_says_axes_need_an_avenant_while_actions_stay_editable
     f.AxisFactory(convention=draft)
     page = squash(client.get(reverse("actions:plan", args=[draft.pk])))
     assert "ne changent que par avenant" not in page
+
+
+def test_lowering_the_cost_below_the_financing_warns_with_the_figures(
+    client, owner, action, funder
+):
+    f.FundingFactory(action=action, funder=funder, amount=Decimal("40000"))
+    client.force_login(owner)
+    url = reverse("actions:edit", args=[action.pk])
+
+    response = client.post(url, edit_data(action, estimated_cost="25000.00"))
+    page = " ".join(response.content.decode().split()).replace("\u202f", " ")
+    assert "Les financements (40 000,00 €) dépassent le coût estimatif de l’action" in page
+    assert "(25 000,00 €) de 15 000,00 €" in page
+    assert 'value="25000.00"' in page  # the input stays in the form
+    action.refresh_from_db()
+    assert action.estimated_cost == Decimal("100000.00")  # nothing written yet
+
+    response = client.post(url, edit_data(action, estimated_cost="25000.00", confirm_warnings="1"))
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.estimated_cost == Decimal("25000.00")
+    assert action.history.latest().history_user == owner
