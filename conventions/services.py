@@ -473,6 +473,24 @@ def _sync(model, live: dict, items: list, build, *, reason, by):
             _delete(instance, reason=reason, by=by)
 
 
+TEMPORARY_AXIS_NUMBER = 30000
+
+
+def _free_axis_numbers(convention, axes, *, reason, by):
+    """Axis numbers are unique per convention, and an avenant may swap two of them or give
+    a removed axis's number to a new axis. Removed axes go first; renumbered ones are moved
+    out of the way. That transient number is written without history (QuerySet.update)
+    on purpose: within this transaction, the history then records each axis going from
+    its old number straight to its new one."""
+    wanted = {axis["id"]: axis["number"] for axis in axes if axis.get("id")}
+    for axis in convention.axes.all():
+        if axis.pk not in wanted:
+            _delete(axis, reason=reason, by=by)
+    moving = [axis.pk for axis in convention.axes.all() if wanted[axis.pk] != axis.number]
+    for offset, pk in enumerate(moving):
+        Axis.objects.filter(pk=pk).update(number=TEMPORARY_AXIS_NUMBER + offset)
+
+
 def _apply_draft(convention, draft, signatures, *, reason, by):
     draft = {key: draft[key] for key in ("convention", "articles", "sectors", "axes", "parties")}
     _sync(
@@ -498,6 +516,7 @@ def _apply_draft(convention, draft, signatures, *, reason, by):
     )
     axes = [dict(axis) for axis in draft["axes"]]
     try:
+        _free_axis_numbers(convention, axes, reason=reason, by=by)
         _sync(
             lambda item, position: {"number": item["number"], "title": item["title"]},
             {a.pk: a for a in convention.axes.all()},
