@@ -36,6 +36,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from conventions.models import Convention
 
@@ -382,15 +383,35 @@ class Maquette:
     total: Decimal
 
 
+def year_end(year: int) -> datetime.datetime:
+    """The last instant of 31 December of the year, in the portal's time zone."""
+    return timezone.make_aware(
+        datetime.datetime.combine(datetime.date(year, 12, 31), datetime.time.max)
+    )
+
+
+def fundings_as_of(actions: QuerySet, moment: datetime.datetime) -> QuerySet:
+    """The funding lines of the actions still in the plan as they stood at `moment`: the
+    last history row of each line recorded by then (django-simple-history), lines
+    deleted by then left out. A request refused in January does not change the
+    consolidation of the 31 December before."""
+    recorded = Funding.history.filter(
+        history_date__lte=moment, action_id__in=live_actions(actions).values("pk")
+    )
+    last = recorded.order_by().values("id").annotate(last=Max("history_id")).values("last")
+    return Funding.history.filter(history_id__in=last).exclude(history_type="-")
+
+
 def consolidation(actions: QuerySet, year: int) -> QuerySet:
     """Annual consolidation "au 31 décembre" of a year, per financeur (art. 6.8).
 
     For each financeur: the year's amounts per request status, and the cumulative
-    financing (excluding refusals) of every year up to that 31 December.
+    financing (excluding refusals) of every year up to that 31 December, as recorded in
+    the portal on that day (fundings_as_of).
     """
     of_year = Q(year=year)
     return (
-        fundings_of(actions)
+        fundings_as_of(actions, year_end(year))
         .filter(year__lte=year)
         .values("funder_id", "funder__name")
         .annotate(
@@ -409,7 +430,7 @@ def consolidation_totals(actions: QuerySet, year: int) -> dict:
     """The consolidation's totals over every financeur, in one query."""
     of_year = Q(year=year)
     return (
-        fundings_of(actions)
+        fundings_as_of(actions, year_end(year))
         .filter(year__lte=year)
         .aggregate(
             **{

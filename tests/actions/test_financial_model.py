@@ -1,18 +1,33 @@
 """The maquette financière against hand-computed figures (see known_plan)."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from actions import dashboards
+from actions.models import Funding
 from conventions.models import Convention
 from tests.actions.test_dashboard import build_known_plan, build_plan, page_text
+
+RECORDED_ON = datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC)
+
+
+def recorded_on(moment, **lookup):
+    """Date the history rows of funding lines, as if they had been entered then (test set-up
+    only; the portal itself never rewrites history)."""
+    for row in Funding.history.filter(**lookup):
+        row.history_date = moment
+        row.save()
 
 
 @pytest.fixture
 def known_plan(convention):
-    return build_known_plan(convention)
+    plan = build_known_plan(convention)
+    # Consolidations read the history: date it so that they do not depend on today.
+    recorded_on(RECORDED_ON)
+    return plan
 
 
 @pytest.fixture
@@ -129,3 +144,32 @@ FINANCIAL_MODEL_QUERIES = 18
 def test_outsider_gets_404(convention, outsider, client):
     client.force_login(outsider)
     assert client.get(reverse("actions:financial_model", args=[convention.pk])).status_code == 404
+
+
+def test_consolidation_keeps_the_state_recorded_on_31_december(actions):
+    """A request acquired in January counts as acquired in the new year's consolidation,
+    not in the one of the 31 December before (sent to the préfet in January, art. 6.8)."""
+    line = Funding.objects.get(status=Funding.Status.SOLLICITE, year=2026, amount=50000)
+    line.status = Funding.Status.ACQUIS
+    line.save()
+    recorded_on(
+        datetime.datetime(2027, 1, 12, 9, tzinfo=datetime.UTC), id=line.pk, history_type="~"
+    )
+
+    at_end_of_2026 = dashboards.consolidation_totals(actions, 2026)
+    # Still "sollicité" on 31/12/2026 (with the Région's 40 000 €), acquired only in 2027.
+    assert (at_end_of_2026["sollicite"], at_end_of_2026["acquis"]) == (Decimal("90000"), 0)
+    assert dashboards.consolidation_totals(actions, 2027)["acquis"] == 0  # 2026 money
+    at_end_of_2027 = dashboards.consolidation_totals(actions, 2027)
+    assert at_end_of_2027["cumulative"] == Decimal("350000")
+    later = {row["funder__name"]: row for row in dashboards.consolidation(actions, 2027)}
+    assert later["Banque des Territoires"]["total"] == Decimal("30000")
+
+
+def test_a_line_deleted_after_31_december_still_counts_for_that_year(actions):
+    line = Funding.objects.get(year=2026, amount=50000)
+    pk = line.pk
+    line.delete()
+    recorded_on(datetime.datetime(2027, 1, 5, tzinfo=datetime.UTC), id=pk, history_type="-")
+    assert dashboards.consolidation_totals(actions, 2026)["total"] == Decimal("90000")
+    assert dashboards.consolidation_totals(actions, 2027)["cumulative"] == Decimal("300000")
