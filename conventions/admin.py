@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     EPCI,
     Amendment,
+    AmendmentSignature,
     Article,
     Commune,
     Convention,
@@ -124,13 +125,8 @@ class ProfileAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["representative"]
 
 
-@admin.register(SignedVersion)
-class SignedVersionAdmin(admin.ModelAdmin):
-    """Read-only: a signed version is never edited nor deleted, not even here."""
-
-    list_display = ["convention", "number", "signed_on", "pdf_sha256"]
-    list_select_related = ["convention"]
-    exclude = ["pdf", "content"]
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """What the signature workflow records is never added, edited nor deleted here."""
 
     def has_add_permission(self, request):
         return False
@@ -140,3 +136,16 @@ class SignedVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SignedVersion)
+class SignedVersionAdmin(ReadOnlyAdmin):
+    list_display = ["convention", "number", "signed_on", "pdf_sha256"]
+    list_select_related = ["convention"]
+    exclude = ["pdf", "content"]
+
+
+@admin.register(AmendmentSignature)
+class AmendmentSignatureAdmin(ReadOnlyAdmin):
+    list_display = ["amendment", "organisation", "representative", "signature_date"]
+    list_select_related = ["amendment__convention", "organisation", "representative"]
