@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from ort_portal.history_admin import HistoryAdmin
 
 from .models import Action, Axis, AxisTemplate, Funding, Indicator, Measurement, Objective
 
 
 @admin.register(AxisTemplate)
-class AxisTemplateAdmin(SimpleHistoryAdmin):
+class AxisTemplateAdmin(HistoryAdmin):
     list_display = ["programme", "number", "title"]
 
 
@@ -15,14 +16,14 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(Axis)
-class AxisAdmin(SimpleHistoryAdmin):
+class AxisAdmin(HistoryAdmin):
     list_display = ["convention", "number", "title"]
     list_filter = ["convention"]
     inlines = [ObjectiveInline]
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
+class ObjectiveAdmin(HistoryAdmin):
     list_display = ["axis", "position", "text"]
 
 
@@ -38,7 +39,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(HistoryAdmin):
     list_display = ["code", "title", "axis", "maturity", "has_fiche", "progress"]
     list_filter = ["maturity", "has_fiche", "axis__convention"]
     search_fields = ["title", "code"]
@@ -48,7 +49,7 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Funding)
-class FundingAdmin(SimpleHistoryAdmin):
+class FundingAdmin(HistoryAdmin):
     list_display = ["action", "funder", "year", "amount", "status"]
     list_filter = ["status", "nature", "year"]
     list_select_related = ["action", "funder"]
@@ -60,11 +61,11 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(HistoryAdmin):
     list_display = ["label", "action", "kind", "target"]
     inlines = [MeasurementInline]
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(SimpleHistoryAdmin):
+class MeasurementAdmin(HistoryAdmin):
     list_display = ["indicator", "date", "value"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from ort_portal.history_admin import HistoryAdmin
 
 from .models import (
     EPCI,
@@ -19,14 +20,14 @@ from .models import (
 
 
 @admin.register(Commune)
-class CommuneAdmin(SimpleHistoryAdmin):
+class CommuneAdmin(HistoryAdmin):
     list_display = ["name", "insee_code", "departement"]
     search_fields = ["name", "insee_code"]
     list_filter = ["departement"]
 
 
 @admin.register(EPCI)
-class EPCIAdmin(SimpleHistoryAdmin):
+class EPCIAdmin(HistoryAdmin):
     list_display = ["name", "siren", "nature"]
     search_fields = ["name", "siren"]
     filter_horizontal = ["communes"]
@@ -38,7 +39,7 @@ class RepresentativeInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     list_display = ["name", "category", "siren"]
     list_filter = ["category"]
     search_fields = ["name", "siren"]
@@ -47,7 +48,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Representative)
-class RepresentativeAdmin(SimpleHistoryAdmin):
+class RepresentativeAdmin(HistoryAdmin):
     list_display = ["last_name", "first_name", "function", "organisation", "mandate_start"]
     search_fields = ["last_name", "first_name", "function", "organisation__name"]
     list_select_related = ["organisation"]
@@ -71,7 +72,7 @@ class SignatoryInline(admin.TabularInline):
 
 
 @admin.register(Convention)
-class ConventionAdmin(SimpleHistoryAdmin):
+class ConventionAdmin(HistoryAdmin):
     list_display = ["title", "reference", "kind", "programme", "is_ort", "status"]
     list_filter = ["kind", "programme", "status", "is_ort"]
     search_fields = ["title", "reference"]
@@ -81,13 +82,13 @@ class ConventionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["convention", "number", "title"]
     list_filter = ["convention"]
 
 
 @admin.register(InterventionSector)
-class InterventionSectorAdmin(SimpleHistoryAdmin):
+class InterventionSectorAdmin(HistoryAdmin):
     list_display = ["name", "convention"]
     search_fields = ["name"]
 
@@ -98,7 +99,7 @@ class DeliberationInline(admin.StackedInline):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(SimpleHistoryAdmin):
+class SignatoryAdmin(HistoryAdmin):
     list_display = ["convention", "organisation", "representative", "role", "signature_date"]
     list_filter = ["role", "convention"]
     list_select_related = ["convention", "organisation", "representative"]
@@ -107,25 +108,25 @@ class SignatoryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Deliberation)
-class DeliberationAdmin(SimpleHistoryAdmin):
+class DeliberationAdmin(HistoryAdmin):
     list_display = ["body", "date", "outcome", "signatory"]
 
 
 @admin.register(Amendment)
-class AmendmentAdmin(SimpleHistoryAdmin):
+class AmendmentAdmin(HistoryAdmin):
     list_display = ["convention", "number", "status", "signature_date"]
     list_filter = ["status"]
 
 
 @admin.register(Profile)
-class ProfileAdmin(SimpleHistoryAdmin):
+class ProfileAdmin(HistoryAdmin):
     list_display = ["user", "role"]
     list_filter = ["role"]
     filter_horizontal = ["conventions", "communes", "epcis"]
     autocomplete_fields = ["representative"]
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnlyAdmin(HistoryAdmin):
     """What the signature workflow records is never added, edited nor deleted here."""
 
     def has_add_permission(self, request):

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from ort_portal.history_admin import HistoryAdmin
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 
@@ -11,7 +12,7 @@ class CommitteeMemberInline(admin.TabularInline):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(SimpleHistoryAdmin):
+class CommitteeAdmin(HistoryAdmin):
     list_display = ["name", "kind", "expected_meetings_per_year"]
     list_filter = ["kind"]
     filter_horizontal = ["conventions"]
@@ -19,7 +20,7 @@ class CommitteeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CommitteeMember)
-class CommitteeMemberAdmin(SimpleHistoryAdmin):
+class CommitteeMemberAdmin(HistoryAdmin):
     list_display = ["committee", "representative", "organisation", "label", "role"]
     list_select_related = ["committee", "representative", "organisation"]
 
@@ -36,19 +37,19 @@ class DecisionInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["committee", "starts_at", "place"]
     list_filter = ["committee"]
     inlines = [AttendanceInline, DecisionInline]
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(HistoryAdmin):
     list_display = ["meeting", "member", "guest_name", "status"]
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(HistoryAdmin):
     list_display = ["meeting", "kind", "text"]
     list_filter = ["kind"]
     filter_horizontal = ["actions"]

@@ -3,6 +3,9 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import AmendmentFactory, OrganisationFactory
 
 DOMAIN_APPS = ["conventions", "actions", "governance"]
 
@@ -29,3 +32,30 @@ def test_every_domain_model_has_an_admin_with_its_history(model):
 @pytest.mark.parametrize("model", list(domain_models()), ids=lambda m: m.__name__)
 def test_every_domain_model_has_a_french_name(model):
     assert "verbose_name" in model._meta.original_attrs, model.__name__
+
+
+@pytest.mark.django_db
+def test_no_version_can_be_restored_or_saved_from_the_admin_history(client, admin_user):
+    signature_model = apps.get_model("conventions", "AmendmentSignature")
+    signature = signature_model.objects.create(
+        amendment=AmendmentFactory(),
+        organisation=OrganisationFactory(),
+        signature_date="2026-02-01",
+    )
+    past = signature.history.latest()
+    client.force_login(admin_user)
+    url = reverse(
+        "admin:conventions_amendmentsignature_simple_history", args=[signature.pk, past.pk]
+    )
+    assert client.get(url).status_code == 200  # a past version can be read
+    response = client.post(
+        url,
+        {
+            "amendment": signature.amendment_id,
+            "organisation": signature.organisation_id,
+            "signature_date": "2020-01-01",
+        },
+    )
+    assert response.status_code == 403
+    signature.refresh_from_db()
+    assert str(signature.signature_date) == "2026-02-01"
