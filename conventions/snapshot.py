@@ -202,10 +202,20 @@ def _decimal(value):
     return Decimal(value) if value not in (None, "") else None
 
 
+REFUSED_LABEL = Funding.Status.REFUSE.label
+
+
+def _refused(funding: dict) -> bool:
+    """Versions frozen before the status code was stored keep only its French label."""
+    if "status_code" in funding:
+        return funding["status_code"] == Funding.Status.REFUSE
+    return funding["status"] == REFUSED_LABEL
+
+
 def action_funding_total(action: dict) -> Decimal:
     """Financing of one action, refused requests excluded (the rule of actions.dashboards)."""
     return sum(
-        (Decimal(f["amount"]) for f in action["fundings"] if f.get("status_code") != "refuse"),
+        (Decimal(f["amount"]) for f in action["fundings"] if not _refused(f)),
         Decimal("0"),
     )
 
