@@ -390,16 +390,33 @@ def year_end(year: int) -> datetime.datetime:
     )
 
 
-def fundings_as_of(actions: QuerySet, moment: datetime.datetime) -> QuerySet:
-    """The funding lines of the actions still in the plan as they stood at `moment`: the
-    last history row of each line recorded by then (django-simple-history), lines
-    deleted by then left out. A request refused in January does not change the
-    consolidation of the 31 December before."""
-    recorded = Funding.history.filter(
-        history_date__lte=moment, action_id__in=live_actions(actions).values("pk")
+def _last_rows(history: QuerySet, moment: datetime.datetime) -> QuerySet:
+    """The last history row of each object recorded by `moment` (deleted ones excluded)."""
+    last = (
+        history.filter(history_date__lte=moment)
+        .order_by()
+        .values("id")
+        .annotate(last=Max("history_id"))
+        .values("last")
     )
-    last = recorded.order_by().values("id").annotate(last=Max("history_id")).values("last")
-    return Funding.history.filter(history_id__in=last).exclude(history_type="-")
+    return history.model.objects.filter(history_id__in=last).exclude(history_type="-")
+
+
+def fundings_as_of(actions: QuerySet, moment: datetime.datetime) -> QuerySet:
+    """The funding lines of the actions as they all stood at `moment`, from the history
+    (django-simple-history): each line's last recorded state, lines deleted by then left
+    out, and only the actions not abandoned by then. A request refused or an action
+    abandoned in January does not change the consolidation of the 31 December before."""
+    action_ids = actions.values("pk")
+    live_then = (
+        _last_rows(Action.history.filter(id__in=action_ids), moment)
+        .exclude(maturity=Action.Maturity.ABANDONNEE)
+        .values("id")
+    )
+    lines = Funding.history.filter(
+        id__in=Funding.history.filter(action_id__in=action_ids).values("id")
+    )
+    return _last_rows(lines, moment).filter(action_id__in=live_then)
 
 
 def consolidation(actions: QuerySet, year: int) -> QuerySet:

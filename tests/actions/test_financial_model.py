@@ -7,17 +7,17 @@ import pytest
 from django.urls import reverse
 
 from actions import dashboards
-from actions.models import Funding
+from actions.models import Action, Funding
 from conventions.models import Convention
 from tests.actions.test_dashboard import build_known_plan, build_plan, page_text
 
 RECORDED_ON = datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC)
 
 
-def recorded_on(moment, **lookup):
-    """Date the history rows of funding lines, as if they had been entered then (test set-up
-    only; the portal itself never rewrites history)."""
-    for row in Funding.history.filter(**lookup):
+def recorded_on(moment, model=Funding, **lookup):
+    """Date history rows, as if the data had been entered then (test set-up only; the
+    portal itself never rewrites history)."""
+    for row in model.history.filter(**lookup):
         row.history_date = moment
         row.save()
 
@@ -27,6 +27,7 @@ def known_plan(convention):
     plan = build_known_plan(convention)
     # Consolidations read the history: date it so that they do not depend on today.
     recorded_on(RECORDED_ON)
+    recorded_on(RECORDED_ON, model=Action)
     return plan
 
 
@@ -173,3 +174,21 @@ def test_a_line_deleted_after_31_december_still_counts_for_that_year(actions):
     recorded_on(datetime.datetime(2027, 1, 5, tzinfo=datetime.UTC), id=pk, history_type="-")
     assert dashboards.consolidation_totals(actions, 2026)["total"] == Decimal("90000")
     assert dashboards.consolidation_totals(actions, 2027)["cumulative"] == Decimal("300000")
+
+
+def test_an_action_abandoned_in_january_still_counts_in_the_year_before(actions):
+    action = Action.objects.get(code="1.2")
+    before = dashboards.consolidation_totals(actions, 2026)["cumulative"]
+    before_2027 = dashboards.consolidation_totals(actions, 2027)["cumulative"]
+    action.maturity = Action.Maturity.ABANDONNEE
+    action.save()
+    recorded_on(
+        datetime.datetime(2027, 1, 8, tzinfo=datetime.UTC),
+        model=Action,
+        id=action.pk,
+        history_type="~",
+    )
+    assert dashboards.consolidation_totals(actions, 2026)["cumulative"] == before
+    # 1.2 is financed 60 000 € by the État: out of the plan from January 2027 on.
+    after_2027 = dashboards.consolidation_totals(actions, 2027)["cumulative"]
+    assert after_2027 == before_2027 - Decimal("60000")
