@@ -91,7 +91,9 @@ def action_edit(request, pk):
             expected = form.cleaned_data["version"] or action.version
             values = _action_values(form)
             partners = values.pop("partners")
-            if request.POST.get(CONFIRM) != "1":
+            # Only a new cost deserves the check: an action may legitimately stay financed
+            # above its cost once that was confirmed on its financing plan.
+            if "estimated_cost" in form.changed_data and request.POST.get(CONFIRM) != "1":
                 warnings = services.cost_warnings(action=action, cost=values["estimated_cost"])
             if not warnings:
                 try:

@@ -421,3 +421,16 @@ def test_lowering_the_cost_below_the_financing_warns_with_the_figures(
     action.refresh_from_db()
     assert action.estimated_cost == Decimal("25000.00")
     assert action.history.latest().history_user == owner
+
+
+def test_editing_another_field_of_an_over_financed_action_needs_no_confirmation(
+    client, owner, action, funder
+):
+    f.FundingFactory(action=action, funder=funder, amount=Decimal("150000"))
+    client.force_login(owner)
+    response = client.post(
+        reverse("actions:edit", args=[action.pk]), edit_data(action, title="Permis de louer (v2)")
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.title == "Permis de louer (v2)"
