@@ -158,10 +158,12 @@ def refresh_status(*, convention: Convention, today=None, by=None) -> Convention
         status = Convention.Status.EN_VIGUEUR
     if status != convention.status:
         convention.status = status
+        # Only the status: a prorogation saved meanwhile keeps its dates.
         _save(
             convention,
             reason=f"Statut d’après les dates : {convention.get_status_display()}",
             by=by,
+            update_fields=["status", "updated_at"],
         )
     return convention
 

@@ -38,3 +38,19 @@ def test_expired_convention_becomes_echue_and_others_keep_their_status():
 
     call_command("refresh_statuses", stdout=(again := io.StringIO()))
     assert "0 convention(s) mise(s) à jour." in again.getvalue()
+
+
+def test_a_signed_convention_enters_into_force_on_its_effective_date():
+    starting = f.ConventionFactory(
+        reference="DEMARRAGE",
+        status=Convention.Status.SIGNEE,
+        signature_date=datetime.date(2026, 1, 10),
+        effective_date=datetime.date(2026, 2, 1),
+        duration_years=5,
+        end_date=None,
+    )
+    out = io.StringIO()
+    call_command("refresh_statuses", stdout=out)
+    starting.refresh_from_db()
+    assert starting.status == Convention.Status.EN_VIGUEUR
+    assert "DEMARRAGE : Signée → En vigueur" in out.getvalue()

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from conventions.models import Convention
 from conventions.services import refresh_status
@@ -16,9 +17,13 @@ class Command(BaseCommand):
             status__in=Convention.SIGNED_STATUSES, effective_date__isnull=False
         ).order_by("reference")
         changed = 0
-        for convention in signed:
-            before = convention.get_status_display()
-            refresh_status(convention=convention)
+        for pk in signed.values_list("pk", flat=True):
+            # Each convention read afresh and locked: a prorogation made while the command
+            # runs is neither lost nor overwritten.
+            with transaction.atomic():
+                convention = Convention.objects.select_for_update().get(pk=pk)
+                before = convention.get_status_display()
+                refresh_status(convention=convention)
             if convention.get_status_display() != before:
                 changed += 1
                 self.stdout.write(
