@@ -78,16 +78,19 @@ def html_to_pdf(html: str, *, archive=False) -> bytes:
 
 
 def pdf_response(content: bytes, filename: str, *, inline=False) -> HttpResponse:
-    name = str(Path(filename).with_suffix(".pdf"))
+    name = filename if filename.lower().endswith(".pdf") else f"{filename}.pdf"
     return download_response(content, "application/pdf", name, inline=inline)
 
 
 def download_response(content, content_type: str, filename: str, *, inline=False):
     """A file to download (PDF, spreadsheet, calendar), its name reduced to a safe slug."""
-    name = Path(filename)
+    stem, dot, extension = filename.rpartition(".")
+    if not dot:
+        stem, extension = filename, ""
     response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if inline else "attachment"
-    stem = slugify(name.stem) or "document"
-    response["Content-Disposition"] = f'{disposition}; filename="{stem}{name.suffix}"'
+    stem = slugify(stem) or "document"
+    suffix = f".{slugify(extension)}" if extension else ""
+    response["Content-Disposition"] = f'{disposition}; filename="{stem}{suffix}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

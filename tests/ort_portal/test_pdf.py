@@ -103,6 +103,9 @@ def test_every_page_but_the_first_carries_the_running_header_and_page_number():
         ("LIBERCOURT-ORT", "libercourt-ort.pdf"),
         ("releve-de-decisions-2026-03-12-4.pdf", "releve-de-decisions-2026-03-12-4.pdf"),
         ('Convention "de" Libercourt', "convention-de-libercourt.pdf"),
+        ("PVD-62.498-version-2", "pvd-62498-version-2.pdf"),
+        (".", "document.pdf"),
+        ("", "document.pdf"),
     ],
 )
 def test_pdf_downloads_get_a_safe_name(filename, expected):
