@@ -189,8 +189,10 @@ class MeetingQuerySet(models.QuerySet):
         """Séances of the comités the user may see."""
         return self.filter(committee__in=Committee.objects.for_user(user))
 
-    def with_record(self):
-        """A séance with its comité, attendance and relevé de décisions, for its page and PDF."""
+    def with_record(self, user):
+        """A séance with its comité, attendance and relevé de décisions, for its page and PDF;
+        the actions a decision concerns are those the user may read (a comité may follow
+        several territories)."""
         return self.select_related("committee").prefetch_related(
             models.Prefetch(
                 "attendances",
@@ -201,7 +203,9 @@ class MeetingQuerySet(models.QuerySet):
             models.Prefetch(
                 "decisions",
                 queryset=Decision.objects.select_related("amendment__convention").prefetch_related(
-                    models.Prefetch("actions", queryset=Action.objects.select_related("axis"))
+                    models.Prefetch(
+                        "actions", queryset=Action.objects.for_user(user).select_related("axis")
+                    )
                 ),
             ),
         )

@@ -16,9 +16,9 @@ from conventions.models import Convention, Representative
 from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from . import services
-from .access import get_committee_for_user, get_meeting_for_user
+from .access import get_committee_for_user, get_decision_for_user, get_meeting_for_user
 from .forms import AttendanceForm, CommitteeMemberForm, DecisionForm, MeetingForm
-from .models import Committee, CommitteeMember, Decision, Meeting
+from .models import Committee, CommitteeMember, Meeting
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -182,7 +182,9 @@ def _meeting_context(request, meeting, *, decision_form=None):
 
 @login_required
 def meeting_detail(request, pk):
-    meeting = get_meeting_for_user(request.user, pk, queryset=Meeting.objects.with_record())
+    meeting = get_meeting_for_user(
+        request.user, pk, queryset=Meeting.objects.with_record(request.user)
+    )
     return render(request, "governance/meeting_detail.html", _meeting_context(request, meeting))
 
 
@@ -209,7 +211,7 @@ def meeting_edit(request, pk):
 @login_required
 def meeting_attendance(request, pk):
     meeting = get_meeting_for_user(
-        request.user, pk, edit=True, queryset=Meeting.objects.with_record()
+        request.user, pk, edit=True, queryset=Meeting.objects.with_record(request.user)
     )
     members = (
         meeting.committee.members.filter(
@@ -243,7 +245,7 @@ def decision_create(request, pk):
             return redirect("governance:meeting_detail", meeting.pk)
         form = None
     if request.htmx and request.method == "POST":
-        meeting = Meeting.objects.with_record().get(pk=meeting.pk)
+        meeting = Meeting.objects.with_record(request.user).get(pk=meeting.pk)
         response = render(
             request,
             "governance/meeting_detail.html#decisions",
@@ -262,20 +264,17 @@ def decision_create(request, pk):
 @login_required
 @require_POST
 def decision_delete(request, pk):
-    decision = get_object_or_404(
-        Decision.objects.select_related("meeting"),
-        pk=pk,
-        meeting__in=Meeting.objects.for_user(request.user),
-    )
-    meeting = get_meeting_for_user(request.user, decision.meeting_id, edit=True)
+    decision = get_decision_for_user(request.user, pk)
     services.delete_decision(decision=decision)
     messages.success(request, "La décision est retirée du relevé.")
-    return redirect("governance:meeting_detail", meeting.pk)
+    return redirect("governance:meeting_detail", decision.meeting_id)
 
 
 @login_required
 def meeting_pdf(request, pk):
-    meeting = get_meeting_for_user(request.user, pk, queryset=Meeting.objects.with_record())
+    meeting = get_meeting_for_user(
+        request.user, pk, queryset=Meeting.objects.with_record(request.user)
+    )
     context = {
         "title": f"Relevé de décisions – {meeting}",
         "meeting": meeting,

@@ -106,3 +106,25 @@ def test_deactivated_user_sees_nothing(two_territories):
     chef.save()
     assert not Convention.objects.for_user(chef).exists()
     assert not Convention.objects.editable_by(chef).exists()
+
+
+def test_shared_comite_decisions_about_the_other_territory_stay_theirs(client, two_territories):
+    ours, theirs, regional = two_territories
+    their_action = f.ActionFactory(
+        axis=f.AxisFactory(convention=theirs), title="Action de l’autre territoire"
+    )
+    meeting = f.MeetingFactory(committee=regional)
+    decision = f.DecisionFactory(
+        meeting=meeting, kind=Decision.Kind.VALIDATION_ACTION, text="Validée par le comité"
+    )
+    decision.actions.add(their_action)
+    chef = f.ProfileFactory(conventions=[ours]).user
+    client.force_login(chef)
+
+    page = client.get(reverse("governance:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "Validée par le comité" in page  # the relevé of the shared comité
+    assert "Action de l’autre territoire" not in page
+
+    response = client.post(reverse("governance:decision_delete", args=[decision.pk]))
+    assert response.status_code == 403
+    assert Decision.objects.filter(pk=decision.pk).exists()
