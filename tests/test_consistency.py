@@ -1,7 +1,11 @@
 """Project-wide rules: every domain model is history-tracked and has an admin page."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.urls import reverse
 
@@ -59,3 +63,23 @@ def test_no_version_can_be_restored_or_saved_from_the_admin_history(client, admi
     assert response.status_code == 403
     signature.refresh_from_db()
     assert str(signature.signature_date) == "2026-02-01"
+
+
+def test_no_template_comment_spans_lines():
+    """{# … #} is a one-line comment in Django: over two lines it is printed on the page."""
+    roots = [Path(settings.BASE_DIR) / name for name in ("templates", *DOMAIN_APPS)]
+    offenders = [
+        str(path.relative_to(settings.BASE_DIR))
+        for root in roots
+        for path in root.rglob("*.html")
+        if any("\n" in body for body in re.findall(r"\{#(.*?)#\}", path.read_text(), re.S))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.django_db
+def test_pages_print_no_template_syntax(client, demo_user):
+    client.force_login(demo_user("admin"))
+    for url in ("/", "/conventions/", "/tableau-de-bord/", "/comites/"):
+        page = client.get(url).content.decode()
+        assert "{#" not in page and "{%" not in page, url
