@@ -1,8 +1,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import render
 
+from actions.dashboards import maturity_counts
 from actions.models import Action, Axis, Objective
 from governance.models import Committee
 
@@ -15,25 +16,13 @@ LIST_PAGE_SIZE = 20
 HISTORY_PAGE_SIZE = 50
 
 
-def _with_action_counts(queryset):
-    maturity = Action.Maturity
-    return queryset.annotate(
-        actions_total=Count("axes__actions", distinct=True),
-        **{
-            f"actions_{value}": Count(
-                "axes__actions", filter=Q(axes__actions__maturity=value), distinct=True
-            )
-            for value in maturity.values
-        },
-    )
-
-
 @login_required
 def home(request):
-    conventions = _with_action_counts(
+    conventions = maturity_counts(
         Convention.objects.for_user(request.user)
         .select_related("main_commune", "parent")
-        .prefetch_related("communes")
+        .prefetch_related("communes"),
+        "axes__actions",
     ).order_by("title")
     return render(
         request,
@@ -46,10 +35,11 @@ def home(request):
 def convention_list(request):
     filterset = ConventionFilter(
         request.GET or None,
-        queryset=_with_action_counts(
+        queryset=maturity_counts(
             Convention.objects.for_user(request.user)
             .select_related("main_commune")
-            .prefetch_related("communes", "epcis")
+            .prefetch_related("communes", "epcis"),
+            "axes__actions",
         ).order_by("title"),
         user=request.user,
     )
