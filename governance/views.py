@@ -53,7 +53,7 @@ def _seats_with_successors(committee):
     organisation and fonction (two queries whatever the number of members)."""
     members = list(committee.members.select_related("representative__organisation", "organisation"))
     today = timezone.localdate()
-    ended = [m for m in members if m.representative and not _in_office(m.representative, today)]
+    ended = [m for m in members if m.representative and not m.representative.in_office(today)]
     seated = {m.representative_id for m in members}
     current = Representative.objects.current().filter(
         organisation__in={m.representative.organisation_id for m in ended}
@@ -70,11 +70,6 @@ def _seats_with_successors(committee):
         )
         member.successor = successor if successor and successor.pk not in seated else None
     return members
-
-
-def _in_office(representative, day):
-    start, end = representative.mandate_start, representative.mandate_end
-    return (start is None or start <= day) and (end is None or end >= day)
 
 
 def _committee_context(request, committee, **forms):

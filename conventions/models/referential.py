@@ -3,6 +3,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 siren_validator = RegexValidator(r"^\d{9}$", "Le SIREN comporte exactement 9 chiffres.")
@@ -110,14 +111,13 @@ class Organisation(models.Model):
 
 class RepresentativeQuerySet(models.QuerySet):
     def current(self, on=None):
-        """Representatives whose mandate covers the given day (today by default)."""
-        from django.utils import timezone
-
+        """Representatives whose mandate covers the given day (today by default); the
+        latest mandate last, so that a mapping built from them keeps the newest."""
         day = on or timezone.localdate()
         return self.filter(
             Q(mandate_start__isnull=True) | Q(mandate_start__lte=day),
             Q(mandate_end__isnull=True) | Q(mandate_end__gte=day),
-        )
+        ).order_by(F("mandate_start").asc(nulls_first=True), "pk")
 
 
 class Representative(models.Model):
@@ -158,6 +158,12 @@ class Representative(models.Model):
 
     def __str__(self):
         return f"{self.full_name}, {self.function} ({self.organisation})"
+
+    def in_office(self, on=None) -> bool:
+        """The rule of RepresentativeQuerySet.current(), for a representative already loaded."""
+        day = on or timezone.localdate()
+        start, end = self.mandate_start, self.mandate_end
+        return (start is None or start <= day) and (end is None or end >= day)
 
     @property
     def full_name(self):
