@@ -30,17 +30,6 @@ def representatives_current_first(
     ).order_by("out_of_office", "organisation__name", "last_name", "first_name")
 
 
-def proposed_representative(
-    *, organisation: Organisation, function: str | None = None, on: datetime.date | None = None
-) -> Representative | None:
-    """Whom a new signature or comité seat of the organisation proposes: the representative
-    in office (for the given fonction), the latest mandate first."""
-    current = Representative.objects.current(on).filter(organisation=organisation)
-    if function:
-        current = current.filter(function__iexact=function.strip())
-    return current.order_by("-mandate_start", "-pk").first()
-
-
 def signing_candidates(signatories, *, on: datetime.date | None = None) -> dict[int, list]:
     """Per signatory, who may sign for the party, in office first: the representatives of
     its organisation, plus the one already named (the sous-préfet signs for the Anah).

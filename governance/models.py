@@ -63,12 +63,6 @@ class CommitteeQuerySet(models.QuerySet):
             ),
         )
 
-    def behind_rhythm(self, now=None):
-        return self.with_rhythm(now).filter(
-            expected_meetings_per_year__isnull=False,
-            meetings_last_12_months__lt=F("expected_meetings_per_year"),
-        )
-
 
 class Committee(models.Model):
     class Kind(models.TextChoices):

@@ -9,7 +9,11 @@ from django.test import Client
 from django.urls import reverse
 
 from conventions.directory_forms import UserAccessForm
-from conventions.directory_services import proposed_representative, replace_representative
+from conventions.directory_services import (
+    proposed_signer,
+    replace_representative,
+    signing_candidates,
+)
 from conventions.models import Convention, Organisation, Profile, Representative, Signatory
 from governance.forms import CommitteeMemberForm
 from tests.factories import (
@@ -18,6 +22,7 @@ from tests.factories import (
     OrganisationFactory,
     ProfileFactory,
     RepresentativeFactory,
+    SignatoryFactory,
 )
 
 DEMO_PASSWORD = "portail-ort-demo"
@@ -170,9 +175,14 @@ def test_replacing_the_mayor_keeps_the_signed_name_and_proposes_the_new_one(
     # A new convention and a comité seat propose the new mayor.
     new_convention = ConventionFactory(title="Convention d’adhésion 2026")
     on = datetime.date(2026, 4, 1)
-    assert proposed_representative(organisation=libercourt_town, function="Maire", on=on) == (
-        new_mayor
+    party = SignatoryFactory(
+        convention=new_convention,
+        organisation=libercourt_town,
+        representative=None,
+        signature_date=None,
     )
+    candidates = signing_candidates([party], on=on)[party.pk]
+    assert proposed_signer(party, candidates) == new_mayor
     committee_form = CommitteeMemberForm(committee=new_convention_committee(new_convention))
     choices = list(committee_form.fields["representative"].queryset)
     assert choices.index(new_mayor) < choices.index(old_mayor)
