@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ActionsConfig(AppConfig):
     name = "actions"
     verbose_name = "Plan d’action"
+
+    def ready(self):
+        from . import history, sections
+
+        history.register()
+        sections.register_convention_sections()

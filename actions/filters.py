@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
-from conventions.models import Organisation
+from directory.models import Organisation
 
 from .models import Action, Axis
 

@@ -18,7 +18,7 @@ class FinancingSummary:
     """Per financeur × year, from fundings already loaded (Action.objects.for_fiche()).
 
     Refused requests finance nothing: they are listed with the lines but left out of
-    every total. The two remaining figures follow the tableau de bord (actions.dashboards):
+    every total. The two remaining figures follow the tableau de bord (reporting.dashboards):
     the reste à financer is the cost minus the financing; the reste à charge of the
     maître d'ouvrage is the cost minus the financing brought by third parties (its own
     contributions, funding lines whose financeur is the maître d'ouvrage, stay at its charge).

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
-from conventions.models import Organisation
+from directory.models import Organisation
 
 from .models import Action, Funding, Indicator, Measurement
 

@@ -10,7 +10,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from conventions.models import Convention, InterventionSector, Organisation
+from conventions.models import Convention, InterventionSector
+from directory.models import Organisation
 
 
 class AxisTemplate(models.Model):
@@ -69,7 +70,7 @@ class Axis(models.Model):
 
     def clean(self):
         """Art. 3 and 12: the axes of a signed convention change only through an avenant
-        (conventions.services.sign_amendment saves them without this check)."""
+        (signatures.services.amendments.sign_amendment saves them without this check)."""
         super().clean()
         if not self.convention_id or not self.convention.is_signed:
             return

@@ -1,11 +1,10 @@
 from django.urls import path
 
-from .dashboard_urls import urlpatterns as dashboard_urlpatterns
 from .views import editing, fiche, plan
 
 app_name = "actions"
 
-# Action plan and fiches-actions; dashboards, maquette financière and exports in dashboard_urls.
+# Action plan and fiches-actions (dashboards, maquette financière and exports: reporting).
 urlpatterns = [
     path("conventions/<int:pk>/plan-action/", plan.plan, name="plan"),
     path("axes/<int:axis_pk>/actions/nouvelle/", editing.action_create, name="create"),
@@ -22,4 +21,4 @@ urlpatterns = [
         editing.measurement_create,
         name="measurement_create",
     ),
-] + dashboard_urlpatterns
+]

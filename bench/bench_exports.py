@@ -34,7 +34,8 @@ from django.urls import reverse  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from actions.models import Action, Funding, Indicator, Measurement  # noqa: E402
-from conventions.models import Convention, Organisation  # noqa: E402
+from conventions.models import Convention  # noqa: E402
+from directory.models import Organisation  # noqa: E402
 
 REPEAT = 3
 
@@ -59,27 +60,29 @@ def measure(client, label, url, params=None):
 
 def run(client, convention, chapeau):
     pk = convention.pk
-    measure(client, "tableau de bord (convention)", reverse("actions:dashboard", args=[pk]))
-    measure(client, "tableau de bord (territoire)", reverse("actions:territory_dashboard"))
+    measure(client, "tableau de bord (convention)", reverse("reporting:dashboard", args=[pk]))
+    measure(client, "tableau de bord (territoire)", reverse("reporting:territory_dashboard"))
     if chapeau is not None:
         measure(
             client,
             "tableau de bord (chapeau Lens-Liévin)",
-            reverse("actions:territory_dashboard"),
+            reverse("reporting:territory_dashboard"),
             {"convention": chapeau.pk},
         )
-    maquette = reverse("actions:financial_model", args=[pk])
+    maquette = reverse("reporting:financial_model", args=[pk])
     measure(client, "maquette financière (page)", maquette, {"annee": 2026})
-    measure(client, "maquette financière XLSX", reverse("actions:financial_model_xlsx", args=[pk]))
+    measure(
+        client, "maquette financière XLSX", reverse("reporting:financial_model_xlsx", args=[pk])
+    )
     measure(
         client,
         "maquette financière PDF",
-        reverse("actions:financial_model_pdf", args=[pk]),
+        reverse("reporting:financial_model_pdf", args=[pk]),
         {"annee": 2026},
     )
-    measure(client, "plan d’action CSV", reverse("actions:plan_csv", args=[pk]))
-    measure(client, "plan d’action XLSX", reverse("actions:plan_xlsx", args=[pk]))
-    measure(client, "tableau de bord PDF", reverse("actions:dashboard_pdf", args=[pk]))
+    measure(client, "plan d’action CSV", reverse("reporting:plan_csv", args=[pk]))
+    measure(client, "plan d’action XLSX", reverse("reporting:plan_xlsx", args=[pk]))
+    measure(client, "tableau de bord PDF", reverse("reporting:dashboard_pdf", args=[pk]))
 
 
 def generate_plan(convention, actions=200, lines_per_action=5):

@@ -26,10 +26,11 @@ def main():
     from django.core.management import call_command
     from pypdf import PdfReader
 
-    from conventions.demo import DemoLoader
     from conventions.models import Convention
-    from conventions.snapshot import pdf_context, snapshot_of
+    from demo.loader import DemoLoader
     from ort_portal.pdf import render_pdf
+    from signatures.snapshot.build import snapshot_of
+    from signatures.snapshot.present import pdf_context
 
     call_command("migrate", verbosity=0, skip_checks=True)
     DemoLoader().load()
@@ -39,7 +40,7 @@ def main():
         for _ in range(RUNS):
             start = time.perf_counter()
             context = pdf_context(snapshot_of(convention), version_number=1 if archive else None)
-            content = render_pdf("pdf/convention.html", context, archive=archive)
+            content = render_pdf("signatures/pdf/convention.html", context, archive=archive)
             timings.append(time.perf_counter() - start)
         pages = len(PdfReader(io.BytesIO(content)).pages)
         label = "PDF/A-3a (version signée)" if archive else "PDF état courant"

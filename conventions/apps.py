@@ -3,4 +3,11 @@ from django.apps import AppConfig
 
 class ConventionsConfig(AppConfig):
     name = "conventions"
-    verbose_name = "Conventions et référentiel"
+    verbose_name = "Conventions"
+
+    def ready(self):
+        from . import history
+        from .sections import register_organisation_sections
+
+        history.register()
+        register_organisation_sections()

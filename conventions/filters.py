@@ -3,7 +3,9 @@
 import django_filters
 from dsfr.forms import DsfrBaseForm
 
-from .models import EPCI, Commune, Convention
+from directory.models import EPCI, Commune
+
+from .models import Convention
 
 
 def visible_communes(user):

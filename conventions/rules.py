@@ -1,11 +1,8 @@
-"""Object permissions of the portal (django-rules), all derived from ConventionQuerySet."""
+"""Object permissions on conventions (django-rules), derived from ConventionQuerySet."""
 
 import rules
 
 from .models import Convention
-from .models.convention import is_portal_admin
-
-is_portal_admin = rules.predicate(is_portal_admin)
 
 
 @rules.predicate
@@ -16,4 +13,3 @@ def can_edit_convention(user, convention):
 
 
 rules.add_perm("conventions.edit_convention", can_edit_convention)
-rules.add_perm("conventions.manage_directory", is_portal_admin)

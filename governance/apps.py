@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = "Gouvernance"
+
+    def ready(self):
+        from . import sections
+
+        sections.register()

@@ -4,8 +4,9 @@ from dsfr.forms import DsfrBaseForm
 from dsfr.utils import dsfr_input_class_attr
 
 from actions.models import Action
-from conventions.directory_services import representatives_current_first
-from conventions.models import Amendment, Convention, Organisation, Representative
+from conventions.models import Amendment, Convention
+from directory.models import Organisation, Representative
+from directory.services import representatives_current_first
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 from .services import Presence

@@ -9,7 +9,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from actions.models import Action
-from conventions.models import Amendment, Convention, Organisation, Representative
+from conventions.models import Amendment, Convention
+from directory.models import Organisation, Representative
 
 
 class CommitteeQuerySet(models.QuerySet):

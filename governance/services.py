@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from actions.models import Action
-from conventions.models import Amendment, Organisation, Representative
+from conventions.models import Amendment
+from directory.models import Organisation, Representative
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 

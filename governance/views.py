@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from conventions.access import get_convention_for_user
-from conventions.models import Convention, Representative
+from conventions.models import Convention
+from directory.models import Representative
 from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from . import services

@@ -1,17 +1,17 @@
-from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.urls import include, path
+"""Wiring of every app's URLs (exempt from the layers contract: it sees every app)."""
 
-from conventions.views import home
+from django.contrib import admin
+from django.urls import include, path
 
 admin.site.site_header = "Portail ORT – administration"
 admin.site.site_title = "Portail ORT"
 
 urlpatterns = [
-    path("", home, name="home"),
-    path("connexion/", auth_views.LoginView.as_view(), name="login"),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("reporting.urls")),
+    path("", include("accounts.urls")),
+    path("", include("directory.urls")),
     path("", include("conventions.urls")),
+    path("", include("signatures.urls")),
     path("", include("actions.urls")),
     path("", include("governance.urls")),
     path("admin/", admin.site.urls),

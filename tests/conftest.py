@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.contrib.auth import get_user_model
 
-from conventions.demo import DemoLoader
-from conventions.models import Profile
+from accounts.models import Profile
+from demo.loader import DemoLoader
 
 from .factories import ConventionFactory, ProfileFactory, UserFactory
 

@@ -4,20 +4,17 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
+from accounts.models import Profile
 from actions.models import Action, Axis, Funding, Indicator, Measurement, Objective
 from conventions.models import (
-    EPCI,
     Amendment,
     Article,
-    Commune,
     Convention,
     Deliberation,
     InterventionSector,
-    Organisation,
-    Profile,
-    Representative,
     Signatory,
 )
+from directory.models import EPCI, Commune, Organisation, Representative
 from governance.models import Attendance, Committee, CommitteeMember, Decision, Meeting
 
 PASSWORD = "mot-de-passe-de-test"

@@ -81,7 +81,7 @@ def test_lens_lievin_chef_de_projet_cannot_reach_libercourt(demo, login):
     assert "Libercourt" not in page.locator("main").inner_text()
     response = page.goto(reverse("actions:plan", args=[convention.pk]))
     assert response.status == 404
-    page.goto(reverse("conventions:list"))
+    page.goto(reverse("reporting:list"))
     assert "Libercourt" not in page.locator("main").inner_text()
 
 

@@ -14,7 +14,7 @@ def test_download_the_convention_pdf(demo, page, login):
     try:
         url = reverse("conventions:detail", args=[convention.pk])
     except NoReverseMatch:
-        url = reverse("conventions:signature", args=[convention.pk])
+        url = reverse("signatures:signature", args=[convention.pk])
     page.goto(url)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Télécharger le PDF").click()

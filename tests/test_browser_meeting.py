@@ -3,7 +3,7 @@
 import pytest
 
 from actions.models import Action
-from conventions.models import Representative
+from directory.models import Representative
 from governance.models import Committee, CommitteeMember, Decision
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from conventions.access import get_convention_for_user
-from conventions.history import HistoryEntry, action_scope, build_history, format_value
+from ort_portal.history import HistoryEntry, build_history, format_value
 
+from ..history import action_scope
 from ..models import Action
 
 

@@ -1,4 +1,5 @@
-"""The fiche-action: every field, financing plan, indicators, decisions and history."""
+"""The fiche-action: every field, financing plan, indicators, history, and the sections
+higher apps register (the comité decisions)."""
 
 from dataclasses import dataclass
 
@@ -8,9 +9,10 @@ from django.shortcuts import render
 from actions.financing import financing_summary
 from actions.forms import MaturityForm, MeasurementForm
 from actions.models import Action, Indicator, Measurement
-from conventions.history import action_scope, build_history
-from governance.models import Decision
+from ort_portal.history import build_history
 
+from ..history import action_scope
+from ..sections import fiche_sections
 from .common import can_edit, get_action_for_user
 
 HISTORY_PANEL_SIZE = 20
@@ -30,7 +32,8 @@ class IndicatorView:
 def fiche_context(request, action):
     convention = action.axis.convention
     history, _ = build_history(action_scope(action.pk))
-    return {
+    sections = fiche_sections()
+    context = {
         "title": f"Fiche-action {action}",
         "action": action,
         "convention": convention,
@@ -39,7 +42,7 @@ def fiche_context(request, action):
             IndicatorView(indicator, list(indicator.measurements.all()))
             for indicator in action.indicators.all()
         ],
-        "decisions": Decision.objects.for_action(action),
+        "sections": sections,
         "history": history[:HISTORY_PANEL_SIZE],
         "history_more": len(history) > HISTORY_PANEL_SIZE,
         "can_edit": can_edit(request.user, convention),
@@ -49,6 +52,9 @@ def fiche_context(request, action):
         "measurement_form": MeasurementForm(initial={"version": action.version}),
         "Maturity": Action.Maturity,
     }
+    for section in sections:
+        context |= section.context(action)
+    return context
 
 
 @login_required

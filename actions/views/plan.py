@@ -17,7 +17,7 @@ from .common import can_edit
 
 @dataclass
 class Totals:
-    """Totals of the rows shown. As on the tableau de bord (actions.dashboards), abandoned
+    """Totals of the rows shown. As on the tableau de bord (reporting.dashboards), abandoned
     actions are counted as rows but left out of the amounts."""
 
     count: int = 0

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conventions.models import Convention, Profile
+from accounts.models import Profile
+from conventions.models import Convention
 from governance.models import Committee, Decision
 from tests import factories as f
 
@@ -42,7 +43,7 @@ def test_chef_de_projet_seated_in_a_comite_cannot_terminate_the_other_convention
     chef = f.ProfileFactory(conventions=[ours], representative=seat.representative).user
     client.force_login(chef)
     response = client.post(
-        reverse("conventions:terminate", args=[theirs.pk]),
+        reverse("signatures:terminate", args=[theirs.pk]),
         {"date": "2025-06-01", "reason": "pirate"},
     )
     assert response.status_code == 403
@@ -85,7 +86,7 @@ def test_comite_pages_name_only_the_conventions_the_user_may_read(client, two_te
     for url in (
         reverse("governance:committee_list"),
         reverse("governance:committee_detail", args=[regional.pk]),
-        reverse("actions:territory_dashboard"),
+        reverse("reporting:territory_dashboard"),
     ):
         page = client.get(url).content.decode()
         assert "Convention de notre territoire" in page or ours.reference in page, url
@@ -96,7 +97,7 @@ def test_admin_role_without_superuser_flag_reads_and_edits_everything(two_territ
     ours, theirs, _ = two_territories
     admin = f.ProfileFactory(role=Profile.Role.ADMIN).user
     assert set(Convention.objects.editable_by(admin)) >= {ours, theirs}
-    assert admin.has_perm("conventions.manage_directory")
+    assert admin.has_perm("directory.manage")
 
 
 def test_deactivated_user_sees_nothing(two_territories):

@@ -1,6 +1,7 @@
 import pytest
 
-from conventions.models import Convention, Representative
+from conventions.models import Convention
+from directory.models import Representative
 from governance.models import Committee, CommitteeMember
 
 

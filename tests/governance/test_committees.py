@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conventions.models import Profile
+from accounts.models import Profile
 from governance.models import Committee, Meeting
 from tests.factories import (
     CommitteeFactory,

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 
-from conventions.directory_services import replace_representative
-from conventions.models import Representative
+from directory.models import Representative
+from directory.services import replace_representative
 from tests.factories import AttendanceFactory, MeetingFactory
 
 PARIS = ZoneInfo("Europe/Paris")

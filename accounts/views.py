@@ -1,0 +1,84 @@
+"""User pages for administrators: accounts, roles and territories."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from ort_portal.access import require_portal_admin
+
+from . import services
+from .forms import UserAccessForm, UserCreateForm
+
+ADMIN_ONLY = "L’annuaire est réservé aux administrateurs."
+
+
+@login_required
+def user_list(request):
+    require_portal_admin(request.user, ADMIN_ONLY)
+    users = (
+        get_user_model()
+        .objects.select_related("portal_profile__representative")
+        .prefetch_related(
+            "portal_profile__conventions", "portal_profile__communes", "portal_profile__epcis"
+        )
+        .order_by("-is_active", "last_name", "username")
+    )
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"title": "Utilisateurs", "users": users},
+    )
+
+
+@login_required
+def user_create(request):
+    require_portal_admin(request.user, ADMIN_ONLY)
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.create_user(**form.cleaned_data)
+        messages.success(request, f"Le compte « {user.username} » est créé.")
+        return redirect("accounts:users")
+    return render(
+        request,
+        "directory/form.html",
+        {"title": "Nouvel utilisateur", "form": form, "back_url": "accounts:users"},
+    )
+
+
+@login_required
+def user_edit(request, pk):
+    require_portal_admin(request.user, ADMIN_ONLY)
+    user = get_object_or_404(get_user_model(), pk=pk)
+    form = UserAccessForm(request.POST or None, initial=UserAccessForm.initial_for(user))
+    if request.method == "POST" and form.is_valid():
+        services.update_user_access(user=user, **form.cleaned_data)
+        messages.success(request, f"Les accès de « {user.username} » sont modifiés.")
+        return redirect("accounts:users")
+    return render(
+        request,
+        "directory/form.html",
+        {
+            "title": f"Accès de {user.get_full_name() or user.username}",
+            "form": form,
+            "back_url": "accounts:users",
+        },
+    )
+
+
+@login_required
+@require_POST
+def user_set_active(request, pk):
+    require_portal_admin(request.user, ADMIN_ONLY)
+    user = get_object_or_404(get_user_model(), pk=pk)
+    active = request.POST.get("active") == "1"
+    try:
+        services.set_user_active(user=user, active=active, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        state = "réactivé" if active else "désactivé"
+        messages.success(request, f"Le compte « {user.username} » est {state}.")
+    return redirect("accounts:users")

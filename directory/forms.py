@@ -1,0 +1,85 @@
+"""Forms of the directory; they validate input, the services write."""
+
+from django import forms
+from django.utils import timezone
+from dsfr.forms import DsfrBaseForm
+
+from .models import Organisation, Representative
+from .services import OVERLAP_MESSAGE, overlapping_mandates
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrganisationForm(forms.ModelForm, DsfrBaseForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "category", "siren", "commune", "epci"]
+
+    def clean_siren(self):
+        siren = self.cleaned_data["siren"].replace(" ", "")
+        others = Organisation.objects.exclude(pk=self.instance.pk)
+        if siren and others.filter(siren=siren).exists():
+            holder = others.get(siren=siren)
+            raise forms.ValidationError(f"Le SIREN {siren} est déjà celui de « {holder} ».")
+        return siren
+
+
+class RepresentativeForm(forms.ModelForm, DsfrBaseForm):
+    """A representative of `organisation`; two mandates of the same fonction may not overlap."""
+
+    class Meta:
+        model = Representative
+        fields = ["civility", "first_name", "last_name", "function", "mandate_start", "mandate_end"]
+        widgets = {"mandate_start": DATE_WIDGET, "mandate_end": DATE_WIDGET}
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.instance.organisation = organisation
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("function") and "mandate_start" not in self.errors:
+            clash = overlapping_mandates(
+                organisation=self.organisation,
+                function=cleaned["function"],
+                start=cleaned.get("mandate_start"),
+                end=cleaned.get("mandate_end"),
+                exclude=self.instance,
+            ).first()
+            if clash is not None:
+                self.add_error(
+                    "mandate_start",
+                    OVERLAP_MESSAGE.format(name=clash.full_name, function=clash.function),
+                )
+        return cleaned
+
+
+class ReplaceRepresentativeForm(DsfrBaseForm):
+    """The successor of a representative (new mayor after the municipal elections)."""
+
+    civility = forms.ChoiceField(label="Civilité", choices=Representative.Civility.choices)
+    first_name = forms.CharField(label="Prénom", max_length=100)
+    last_name = forms.CharField(label="Nom", max_length=100)
+    function = forms.CharField(label="Fonction", max_length=255)
+    starts_on = forms.DateField(
+        label="Début du nouveau mandat",
+        widget=DATE_WIDGET,
+        help_text="Le mandat précédent se termine la veille.",
+    )
+
+    def __init__(self, *args, previous: Representative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous = previous
+        self.fields["function"].initial = previous.function
+        self.fields["starts_on"].initial = timezone.localdate()
+
+    def clean_starts_on(self):
+        starts_on = self.cleaned_data["starts_on"]
+        start = self.previous.mandate_start
+        if start and starts_on <= start:
+            raise forms.ValidationError(
+                f"Le nouveau mandat doit commencer après le {start:%d/%m/%Y}, début du mandat de "
+                f"{self.previous.full_name}."
+            )
+        return starts_on

@@ -1,0 +1,181 @@
+"""Writes on the directory: organisations, representatives and their mandates."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from .models import Organisation, Representative
+from .sections import list_columns
+
+OVERLAP_MESSAGE = (
+    "Ce mandat chevauche celui de {name} ({function}) dans la même organisation : "
+    "terminez d’abord l’ancien mandat ou utilisez « Remplacer »."
+)
+
+
+def representatives_current_first(
+    queryset: QuerySet | None = None, *, on: datetime.date | None = None
+) -> QuerySet:
+    """Representatives in office first (Representative.objects.current()), then past
+    mandates: after the March 2026 elections, forms propose the new mayor, while
+    signatures already recorded keep the name of who signed."""
+    queryset = queryset if queryset is not None else Representative.objects.all()
+    current = Representative.objects.current(on).values("pk")
+    return queryset.annotate(
+        out_of_office=Case(
+            When(pk__in=current, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    ).order_by("out_of_office", "organisation__name", "last_name", "first_name")
+
+
+def signing_candidates(signatories, *, on: datetime.date | None = None) -> dict[int, list]:
+    """Per signatory, who may sign for the party, in office first: the representatives of
+    its organisation, plus the one already named (the sous-préfet signs for the Anah).
+    One query for the whole convention, whatever the number of parties."""
+    organisations = {s.organisation_id for s in signatories}
+    named = {s.representative_id for s in signatories if s.representative_id}
+    candidates = list(
+        representatives_current_first(
+            Representative.objects.filter(Q(organisation__in=organisations) | Q(pk__in=named)),
+            on=on,
+        ).select_related("organisation")
+    )
+    return {
+        s.pk: [
+            r
+            for r in candidates
+            if r.organisation_id == s.organisation_id or r.pk == s.representative_id
+        ]
+        for s in signatories
+    }
+
+
+def proposed_signer(signatory, candidates: list) -> Representative | None:
+    """Whom the signature form proposes: the named representative while in office, else
+    the one now in office for the same fonction (the new mayor after an election)."""
+    in_office = [r for r in candidates if not r.out_of_office]
+    named = next((r for r in candidates if r.pk == signatory.representative_id), None)
+    if named is not None and not named.out_of_office:
+        return named
+    same_function = [
+        r
+        for r in in_office
+        if named is not None
+        and r.organisation_id == named.organisation_id
+        and r.function.casefold() == named.function.casefold()
+    ]
+    own = [r for r in in_office if r.organisation_id == signatory.organisation_id]
+    return next(iter(same_function or own or in_office), named)
+
+
+def overlapping_mandates(
+    *,
+    organisation: Organisation,
+    function: str,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    exclude: Representative | None = None,
+) -> QuerySet:
+    """Mandates of the same fonction in the organisation that share at least one day with
+    [start, end] (an open bound runs forever)."""
+    overlapping = Representative.objects.filter(
+        organisation=organisation, function__iexact=function.strip()
+    )
+    if end is not None:
+        overlapping = overlapping.filter(Q(mandate_start__isnull=True) | Q(mandate_start__lte=end))
+    if start is not None:
+        overlapping = overlapping.filter(Q(mandate_end__isnull=True) | Q(mandate_end__gte=start))
+    if exclude is not None and exclude.pk:
+        overlapping = overlapping.exclude(pk=exclude.pk)
+    return overlapping
+
+
+def check_no_overlap(representative: Representative) -> None:
+    clash = overlapping_mandates(
+        organisation=representative.organisation,
+        function=representative.function,
+        start=representative.mandate_start,
+        end=representative.mandate_end,
+        exclude=representative,
+    ).first()
+    if clash is not None:
+        raise ValidationError(
+            {"mandate_start": OVERLAP_MESSAGE.format(name=clash.full_name, function=clash.function)}
+        )
+
+
+@transaction.atomic
+def save_organisation(*, organisation: Organisation) -> Organisation:
+    created = organisation.pk is None
+    organisation.full_clean()
+    organisation._change_reason = "Organisation créée" if created else "Organisation modifiée"
+    organisation.save()
+    return organisation
+
+
+@transaction.atomic
+def save_representative(*, representative: Representative) -> Representative:
+    """Create or correct a representative; two mandates of the same fonction may not overlap."""
+    created = representative.pk is None
+    representative.full_clean()
+    check_no_overlap(representative)
+    representative._change_reason = "Représentant ajouté" if created else "Représentant modifié"
+    representative.save()
+    return representative
+
+
+@transaction.atomic
+def replace_representative(
+    *,
+    previous: Representative,
+    civility: str,
+    first_name: str,
+    last_name: str,
+    starts_on: datetime.date,
+    function: str | None = None,
+) -> Representative:
+    """End the previous mandate the day before `starts_on` and start the successor's (new mayor
+    after the March 2026 elections). Signatories keep pointing at the previous representative:
+    a signed convention keeps the name of who signed it."""
+    previous = Representative.objects.select_for_update().get(pk=previous.pk)
+    if previous.mandate_start and starts_on <= previous.mandate_start:
+        raise ValidationError(
+            {
+                "starts_on": "Le nouveau mandat doit commencer après le début de celui de "
+                f"{previous.full_name} ({previous.mandate_start:%d/%m/%Y})."
+            }
+        )
+    if previous.mandate_end and previous.mandate_end < starts_on - datetime.timedelta(days=1):
+        raise ValidationError({"starts_on": "Le mandat de ce représentant est déjà terminé."})
+    previous.mandate_end = starts_on - datetime.timedelta(days=1)
+    previous.full_clean()
+    previous._change_reason = "Fin de mandat (remplacé)"
+    previous.save()
+    successor = Representative(
+        organisation=previous.organisation,
+        function=function or previous.function,
+        civility=civility,
+        first_name=first_name,
+        last_name=last_name,
+        mandate_start=starts_on,
+    )
+    successor.full_clean()
+    check_no_overlap(successor)
+    successor._change_reason = f"Succède à {previous.full_name}"
+    successor.save()
+    return successor
+
+
+def organisations_for_directory() -> QuerySet:
+    """Organisations with their territory, representatives in office and what the list's
+    registered columns show (signatures…), in a constant number of queries."""
+    return Organisation.objects.select_related("commune", "epci").prefetch_related(
+        Prefetch(
+            "representatives",
+            queryset=Representative.objects.current().order_by("function", "last_name"),
+            to_attr="current_representatives",
+        ),
+        *(lookup for column in list_columns() for lookup in column.column_prefetch()),
+    )

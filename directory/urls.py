@@ -1,0 +1,32 @@
+from django.urls import path
+
+from . import views
+
+app_name = "directory"
+
+# The directory for administrators: organisations and representatives (users: accounts).
+urlpatterns = [
+    path("annuaire/", views.organisation_list, name="organisations"),
+    path("annuaire/organisations/nouvelle/", views.organisation_form, name="organisation_create"),
+    path("annuaire/organisations/<int:pk>/", views.organisation_detail, name="organisation"),
+    path(
+        "annuaire/organisations/<int:pk>/modifier/",
+        views.organisation_form,
+        name="organisation_edit",
+    ),
+    path(
+        "annuaire/organisations/<int:organisation_pk>/representants/ajouter/",
+        views.representative_form,
+        name="representative_create",
+    ),
+    path(
+        "annuaire/representants/<int:pk>/modifier/",
+        views.representative_form,
+        name="representative_edit",
+    ),
+    path(
+        "annuaire/representants/<int:pk>/remplacer/",
+        views.representative_replace,
+        name="representative_replace",
+    ),
+]

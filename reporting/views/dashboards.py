@@ -1,0 +1,234 @@
+"""Tableaux de bord of a convention and of a territory, and their PDF.
+
+Every view reaches its convention through get_convention_for_user (404 for outsiders)
+or Convention.objects.for_user; the figures come from reporting.dashboards.
+"""
+
+from decimal import Decimal
+
+import django_filters
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from dsfr.forms import DsfrBaseForm
+
+from actions.models import Action, Funding
+from conventions.access import get_convention_for_user
+from conventions.filters import departement_choices, filter_programme
+from conventions.models import Convention
+from governance.models import Committee
+from ort_portal.pdf import pdf_response, render_pdf
+
+from .. import dashboards
+from .common import export_filename
+
+STATUS_COLOURS = {
+    Funding.Status.PREVU: "#cacafb",
+    Funding.Status.SOLLICITE: "#6a6af4",
+    Funding.Status.ACQUIS: "#000091",
+    Funding.Status.VERSE: "#18753c",
+    Funding.Status.REFUSE: "#ce0500",
+}
+MATURITY_COLOURS = {
+    Action.Maturity.EN_COURS: "#000091",
+    Action.Maturity.PROJETEE: "#6a6af4",
+    Action.Maturity.EN_REFLEXION: "#cacafb",
+    Action.Maturity.EN_MATURATION: "#e5e5f4",
+    Action.Maturity.REALISEE: "#18753c",
+    Action.Maturity.ABANDONNEE: "#929292",
+}
+
+
+# Charts: SVG geometry computed from aggregated rows (readable without JavaScript; the
+# same figures are always given in a table beside the chart).
+
+
+def stacked_bars(rows, label, series):
+    """Horizontal stacked bars, in percent of the largest bar.
+
+    series: (key, label, colour) triples; each row gives one value per key.
+    """
+    rows = list(rows)
+    largest = max((sum(_value(row, key) for key, *_ in series) for row in rows), default=0)
+    bars = []
+    for row in rows:
+        x = Decimal(0)
+        segments = []
+        for key, name, colour in series:
+            value = _value(row, key)
+            if value and largest:
+                width = Decimal(value) * 100 / Decimal(largest)
+                segments.append({"x": x, "width": width, "fill": colour, "name": name})
+                x += width
+        bars.append({"label": label(row), "segments": segments})
+    legend = [{"name": name, "fill": colour} for _, name, colour in series]
+    return {"bars": bars, "legend": legend}
+
+
+def _value(row, key):
+    value = row[key] if isinstance(row, dict) else getattr(row, key)
+    return value or 0
+
+
+def percent_bar(value):
+    """One bar from 0 to 100 % (values above 100 are drawn full)."""
+    if value is None:
+        return None
+    return min(max(Decimal(value), Decimal(0)), Decimal(100))
+
+
+def status_series(include_refused=True):
+    order = [Funding.Status.PREVU, Funding.Status.SOLLICITE, Funding.Status.ACQUIS]
+    order += [Funding.Status.VERSE] + ([Funding.Status.REFUSE] if include_refused else [])
+    return [(status.value, status.label, STATUS_COLOURS[status]) for status in order]
+
+
+MATURITY_SERIES = [
+    (f"actions_{maturity.value}", maturity.label, MATURITY_COLOURS[maturity])
+    for maturity in Action.Maturity
+]
+
+
+def committees_of(conventions):
+    """Comités following the conventions, with their rhythm (last, next, last 12 months)."""
+    followed = Committee.objects.filter(conventions__in=conventions).values("pk")
+    # Only the followed conventions in scope: a comité may also follow another territory's.
+    in_scope = Convention.objects.filter(pk__in=conventions.values("pk")).order_by("reference")
+    return (
+        Committee.objects.filter(pk__in=followed)
+        .with_rhythm()
+        .prefetch_related(Prefetch("conventions", queryset=in_scope))
+        .order_by("name")
+    )
+
+
+def dashboard_context(actions, conventions, *, today):
+    """Every figure of a tableau de bord over some actions (one or several conventions)."""
+    completion = dashboards.completion(actions)
+    by_funder = list(dashboards.financing_by_funder(actions))
+    by_year = list(dashboards.financing_by_year(actions))
+    indicators = list(dashboards.indicators_with_last_value(actions))
+    for indicator in indicators:
+        indicator.ratio = (
+            Decimal(indicator.last_value) * 100 / indicator.target
+            if indicator.last_value is not None and indicator.target
+            else None
+        )
+        indicator.bar = percent_bar(indicator.ratio)
+    return {
+        "today": today,
+        "completion": completion,
+        "realisation_bar": percent_bar(completion.realisation_rate),
+        "progress_bar": percent_bar(completion.weighted_progress),
+        "financing": dashboards.financing(actions),
+        "by_funder": by_funder,
+        "by_funder_chart": stacked_bars(by_funder, lambda r: r["funder__name"], status_series()),
+        "by_year": by_year,
+        "by_year_chart": stacked_bars(by_year, lambda r: str(r["year"]), status_series()),
+        "indicators": indicators,
+        "late_actions": list(dashboards.late_actions(actions, today)),
+        "without_fiche": list(dashboards.projected_without_fiche(actions)),
+        "committees": list(committees_of(conventions)),
+        "statuses": Funding.Status,
+        "maturities": Action.Maturity,
+    }
+
+
+def convention_dashboard_context(convention):
+    today = timezone.localdate()
+    conventions = Convention.objects.filter(pk=convention.pk)
+    actions = dashboards.actions_of(conventions)
+    axes = list(dashboards.axes_with_maturity_counts(convention))
+    return {
+        "title": f"Tableau de bord – {convention.title}",
+        "convention": convention,
+        "axes": axes,
+        "axes_chart": stacked_bars(axes, lambda a: f"Axe {a.number}", MATURITY_SERIES),
+        **dashboard_context(actions, conventions, today=today),
+    }
+
+
+@login_required
+def dashboard(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    return render(
+        request, "reporting/dashboard/convention.html", convention_dashboard_context(convention)
+    )
+
+
+@login_required
+def dashboard_pdf(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    context = convention_dashboard_context(convention) | {"exported_at": timezone.localtime()}
+    content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
+    return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
+
+
+# Territory dashboard
+
+
+class ConventionFilter(django_filters.FilterSet):
+    programme = django_filters.ChoiceFilter(
+        label="Programme",
+        choices=Convention.Programme.choices,
+        method=filter_programme,
+        empty_label="Tous les programmes",
+    )
+    departement = django_filters.ChoiceFilter(
+        label="Département",
+        choices=[],
+        method="filter_departement",
+        empty_label="Tous les départements",
+    )
+    status = django_filters.ChoiceFilter(
+        label="Statut", choices=Convention.Status.choices, empty_label="Tous les statuts"
+    )
+
+    class Meta:
+        model = Convention
+        form = DsfrBaseForm
+        fields = ["programme", "departement", "status"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["departement"].extra["choices"] = departement_choices(user)
+
+    def filter_departement(self, queryset, name, value):
+        covering = Convention.objects.filter(communes__departement=value).values("pk")
+        return queryset.filter(pk__in=covering)
+
+
+def territory_scope(request):
+    """The conventions of the territory dashboard and, for a chapeau, the chapeau itself."""
+    conventions = Convention.objects.for_user(request.user)
+    chapeau = None
+    requested = request.GET.get("convention")
+    if requested:
+        if not requested.isdigit():
+            raise Http404("Convention inconnue.")
+        chapeau = get_convention_for_user(request.user, int(requested))
+        conventions = conventions.filter(Q(pk=chapeau.pk) | Q(parent=chapeau.pk))
+    return chapeau, conventions
+
+
+@login_required
+def territory_dashboard(request):
+    chapeau, conventions = territory_scope(request)
+    filterset = ConventionFilter(request.GET, queryset=conventions, user=request.user)
+    scope = filterset.qs
+    rows = list(dashboards.conventions_with_figures(scope).order_by("parent_id", "title"))
+    title = f"Tableau de bord – {chapeau.title}" if chapeau else "Tableau de bord des conventions"
+    context = {
+        "title": title,
+        "chapeau": chapeau,
+        "filter": filterset,
+        "convention_rows": rows,
+        "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+        "chapeaux": Convention.objects.for_user(request.user)
+        .filter(kind=Convention.Kind.CHAPEAU)
+        .order_by("title"),
+        **dashboard_context(dashboards.actions_of(scope), scope, today=timezone.localdate()),
+    }
+    return render(request, "reporting/dashboard/territory.html", context)

@@ -1,0 +1,88 @@
+"""The maquette financière (consolidation at 31 December) and its exports (PDF, XLSX, CSV)."""
+
+import datetime
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from dsfr.forms import DsfrBaseForm
+
+from actions.models import Funding
+from conventions.access import get_convention_for_user
+from conventions.models import Convention
+from ort_portal.pdf import download_response, pdf_response, render_pdf
+
+from .. import dashboards, exports
+from .common import XLSX_TYPE, export_filename
+
+
+class YearForm(DsfrBaseForm):
+    annee = forms.IntegerField(
+        label="Année de la consolidation au 31 décembre", min_value=2000, max_value=2100
+    )
+
+
+def chosen_year(request) -> int:
+    """The ?annee of the consolidation; the current year when absent or invalid."""
+    form = YearForm(request.GET)
+    if form.is_valid():
+        return form.cleaned_data["annee"]
+    return timezone.localdate().year
+
+
+def financial_model_context(convention, year):
+    actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
+    return {
+        "title": f"Maquette financière – {convention.title}",
+        "convention": convention,
+        "year": year,
+        "year_end": datetime.date(year, 12, 31),
+        "maquette": dashboards.build_maquette(actions),
+        "consolidation": list(dashboards.consolidation(actions, year)),
+        "consolidation_totals": dashboards.consolidation_totals(actions, year),
+        "statuses": Funding.Status,
+    }
+
+
+@login_required
+def financial_model(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    year = chosen_year(request)
+    context = financial_model_context(convention, year)
+    context["year_form"] = YearForm(initial={"annee": year})
+    return render(request, "reporting/financial_model/page.html", context)
+
+
+@login_required
+def financial_model_pdf(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    context = financial_model_context(convention, chosen_year(request))
+    context["exported_at"] = timezone.localtime()
+    content = render_pdf("reporting/pdf/financial_model.html", context, request=request)
+    return pdf_response(content, export_filename(convention, "maquette-financiere", "pdf"))
+
+
+@login_required
+def financial_model_xlsx(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    content = exports.maquette_workbook(convention, exported_at=timezone.localtime())
+    return download_response(
+        content, XLSX_TYPE, export_filename(convention, "maquette-financiere", "xlsx")
+    )
+
+
+@login_required
+def plan_csv(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    content = exports.plan_csv(convention, exported_at=timezone.localtime())
+    return download_response(
+        content, "text/csv; charset=utf-8", export_filename(convention, "plan", "csv")
+    )
+
+
+@login_required
+def plan_xlsx(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    content = exports.plan_workbook(convention, exported_at=timezone.localtime())
+    return download_response(content, XLSX_TYPE, export_filename(convention, "plan", "xlsx"))

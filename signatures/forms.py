@@ -1,0 +1,297 @@
+"""Forms of the signature workflow and of avenants (input validation only)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from dsfr.forms import DsfrBaseForm
+
+from conventions.models import Deliberation, Signatory
+from directory.models import Organisation, Representative
+from directory.services import proposed_signer, representatives_current_first
+from governance.models import Decision
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _representative_label(representative) -> str:
+    label = f"{representative.full_name}, {representative.function}"
+    return f"{label} (mandat terminé)" if representative.out_of_office else label
+
+
+class SignatureForm(DsfrBaseForm):
+    signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
+    representative = forms.TypedChoiceField(label="Représentant ayant signé", coerce=int)
+
+    def __init__(self, *args, signatory, candidates, **kwargs):
+        """candidates: who may sign for the party, in office first
+        (directory.services.signing_candidates, loaded once for the whole page)."""
+        super().__init__(*args, **kwargs)
+        self.candidates = {r.pk: r for r in candidates}
+        field = self.fields["representative"]
+        field.choices = [(r.pk, _representative_label(r)) for r in candidates]
+        proposed = proposed_signer(signatory, candidates)
+        field.initial = proposed.pk if proposed else None
+
+    def clean_representative(self):
+        return self.candidates[self.cleaned_data["representative"]]
+
+
+class DeliberationForm(DsfrBaseForm, forms.ModelForm):
+    class Meta:
+        model = Deliberation
+        fields = ["body", "date", "reference", "outcome"]
+        widgets = {"date": DATE_WIDGET}
+
+
+class ExtensionForm(DsfrBaseForm):
+    end_date = forms.DateField(label="Nouvelle date de fin", widget=DATE_WIDGET)
+
+
+class TerminationForm(DsfrBaseForm):
+    date = forms.DateField(label="Date de la résiliation", widget=DATE_WIDGET)
+    reason = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AmendmentForm(DsfrBaseForm):
+    object = forms.CharField(
+        label="Objet de l’avenant", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+# The avenant's draft, edited part by part.
+
+
+class DraftRowForm(DsfrBaseForm):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ArticleDraftForm(DraftRowForm):
+    number = forms.CharField(label="Numéro", max_length=20, required=False)
+    title = forms.CharField(label="Titre", max_length=300)
+    text = forms.CharField(label="Texte", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+
+
+class AxisDraftForm(DraftRowForm):
+    number = forms.IntegerField(label="Numéro", min_value=1, max_value=99)
+    title = forms.CharField(label="Intitulé", max_length=500)
+    objectives = forms.CharField(
+        label="Objectifs (un par ligne)",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+    def clean_objectives(self):
+        lines = self.cleaned_data["objectives"].splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+
+class SectorDraftForm(DraftRowForm):
+    name = forms.CharField(label="Nom", max_length=255)
+    description = forms.CharField(
+        label="Description", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class PartyDraftForm(DsfrBaseForm):
+    organisation = forms.TypedChoiceField(label="Organisation", coerce=int)
+    role = forms.ChoiceField(label="Qualité", choices=Signatory.Role.choices)
+    representative = forms.TypedChoiceField(
+        label="Représentant (nouvelle partie)", coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, organisations, representatives, **kwargs):
+        """organisations and representatives: loaded once by PartyFormSet for every row."""
+        super().__init__(*args, **kwargs)
+        self.organisations = {o.pk: o for o in organisations}
+        self.representatives = {r.pk: r for r in representatives}
+        self.fields["organisation"].choices = [("", "---------")] + [
+            (o.pk, o.name) for o in organisations
+        ]
+        self.fields["representative"].choices = [("", "---------")] + [
+            (r.pk, f"{_representative_label(r)} – {r.organisation.name}") for r in representatives
+        ]
+
+    def clean_organisation(self):
+        return self.organisations[self.cleaned_data["organisation"]]
+
+    def clean_representative(self):
+        value = self.cleaned_data["representative"]
+        return None if value is None else self.representatives[value]
+
+    def clean(self):
+        data = super().clean()
+        representative, organisation = data.get("representative"), data.get("organisation")
+        if representative and organisation and representative.organisation_id != organisation.pk:
+            self.add_error("representative", f"Ce représentant n’engage pas {organisation}.")
+        return data
+
+
+class DraftFormSet(forms.BaseFormSet):
+    """Rows of a draft part; deleted and empty extra rows are left out of values()."""
+
+    unique_field = None
+    unique_message = ""
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if self.unique_field:
+            seen = set()
+            for form in self.kept_forms():
+                value = form.cleaned_data[self.unique_field]
+                if value in seen:
+                    raise ValidationError(self.unique_message)
+                seen.add(value)
+
+    def kept_forms(self):
+        return [
+            form
+            for form in self.forms
+            if form.has_changed() or form.initial
+            if not (self.can_delete and self._should_delete_form(form))
+            if form.cleaned_data
+        ]
+
+    def values(self):
+        return [form.cleaned_data for form in self.kept_forms()]
+
+
+class AxisFormSet(DraftFormSet):
+    unique_field = "number"
+    unique_message = "Deux axes portent le même numéro."
+
+    def __init__(self, *args, axes_with_actions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.axes_with_actions = set(axes_with_actions)
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.cleaned_data.get("id") in self.axes_with_actions:
+                form.add_error(
+                    None,
+                    "Cet axe porte des actions : rattachez-les à un autre axe avant de le retirer.",
+                )
+                raise ValidationError("Un axe retiré porte encore des actions.")
+
+
+class PartyFormSet(DraftFormSet):
+    unique_field = "organisation"
+    unique_message = "Une organisation figure deux fois parmi les parties."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query each for every row's choices, in office first for the representatives.
+        self.choices = {
+            "organisations": list(Organisation.objects.order_by("name")),
+            "representatives": list(representatives_current_first().select_related("organisation")),
+        }
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), **self.choices}
+
+
+DRAFT_FORMSETS = {
+    "articles": forms.formset_factory(
+        ArticleDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+    ),
+    "axes": forms.formset_factory(AxisDraftForm, formset=AxisFormSet, extra=1, can_delete=True),
+    "sectors": forms.formset_factory(
+        SectorDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+    ),
+    "parties": forms.formset_factory(
+        PartyDraftForm, formset=PartyFormSet, extra=1, can_delete=True
+    ),
+}
+
+
+class DurationDraftForm(DsfrBaseForm):
+    duration_years = forms.IntegerField(
+        label="Durée (années)", min_value=1, max_value=50, required=False
+    )
+    end_date = forms.DateField(label="Date de fin explicite", widget=DATE_WIDGET, required=False)
+    duration_note = forms.CharField(label="Durée telle qu’écrite", max_length=500, required=False)
+
+
+def draft_initial(draft: dict, part: str):
+    """Initial data of a part's form(set) from the avenant's draft JSON."""
+    if part == "articles":
+        return [dict(a) for a in draft["articles"]]
+    if part == "axes":
+        return [
+            {
+                "id": axis["id"],
+                "number": axis["number"],
+                "title": axis["title"],
+                "objectives": "\n".join(o["text"] for o in axis["objectives"]),
+            }
+            for axis in draft["axes"]
+        ]
+    if part == "sectors":
+        return [dict(s) for s in draft["sectors"]]
+    if part == "parties":
+        return [
+            {
+                "organisation": p["organisation_id"],
+                "role": p["role"],
+                "representative": p["representative"]["id"] if p["representative"] else None,
+            }
+            for p in draft["parties"]
+        ]
+    conv = draft["convention"]
+    return {
+        "duration_years": conv["duration_years"],
+        "end_date": conv["end_date"],
+        "duration_note": conv["duration_note"],
+    }
+
+
+class AvisForm(DsfrBaseForm):
+    decision = forms.ModelChoiceField(label="Avis du comité", queryset=None)
+
+    def __init__(self, *args, convention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = (
+            Decision.objects.filter(
+                kind=Decision.Kind.AVIS_AVENANT, meeting__committee__conventions=convention
+            )
+            .select_related("meeting__committee")
+            .order_by("-meeting__starts_at")
+        )
+
+
+class AmendmentSignatureForm(DsfrBaseForm):
+    organisation = forms.ModelChoiceField(label="Partie qui signe", queryset=None)
+    representative = forms.ModelChoiceField(
+        label="Représentant ayant signé",
+        queryset=Representative.objects.select_related("organisation").order_by("last_name"),
+    )
+    signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
+
+    def __init__(self, *args, parties, **kwargs):
+        """parties: the draft's parties that have not signed the avenant yet."""
+        super().__init__(*args, **kwargs)
+        organisation_ids = [party["organisation_id"] for party in parties]
+        self.named = {
+            party["organisation_id"]: party["representative"]["id"]
+            for party in parties
+            if party["representative"]
+        }
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=organisation_ids
+        ).order_by("name")
+        self.fields["representative"].queryset = self.fields["representative"].queryset.filter(
+            Q(organisation__in=organisation_ids) | Q(pk__in=self.named.values())
+        )
+
+    def clean(self):
+        data = super().clean()
+        representative, organisation = data.get("representative"), data.get("organisation")
+        if (
+            representative
+            and organisation
+            and representative.organisation_id != organisation.pk
+            and self.named.get(organisation.pk) != representative.pk
+        ):
+            self.add_error("representative", f"Ce représentant n’engage pas {organisation}.")
+        return data

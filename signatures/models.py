@@ -1,0 +1,129 @@
+"""Signed versions of conventions (immutable) and the signatures of avenants."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from conventions.models import Amendment, Convention
+from directory.models import Organisation, Representative
+
+
+class SignedVersionQuerySet(models.QuerySet):
+    def listing(self):
+        """Versions without their PDF bytes, with their avenant, for the versions page."""
+        return self.defer("pdf").select_related("amendment", "created_by").order_by("number")
+
+
+class SignedVersion(models.Model):
+    """What the parties signed, frozen: versioned JSON and the PDF/A-3a file.
+
+    A signed version is never edited nor deleted: save() refuses to update an existing
+    row and delete() refuses; the admin offers neither.
+    """
+
+    convention = models.ForeignKey(
+        Convention,
+        verbose_name="convention",
+        on_delete=models.PROTECT,
+        related_name="signed_versions",
+    )
+    number = models.PositiveSmallIntegerField("numéro de version")
+    amendment = models.OneToOneField(
+        Amendment,
+        verbose_name="avenant",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signed_version",
+    )
+    signed_on = models.DateField("signée le")
+    schema_version = models.PositiveSmallIntegerField("version du schéma")
+    content = models.JSONField("contenu signé")
+    pdf = models.BinaryField("PDF/A-3a")
+    pdf_sha256 = models.CharField("empreinte SHA-256 du PDF", max_length=64)
+    created_at = models.DateTimeField("gelée le", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gelée par",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = SignedVersionQuerySet.as_manager()
+    # The JSON and the PDF are immutable: the history records who froze the version.
+    history = HistoricalRecords(excluded_fields=["content", "pdf"])
+
+    class Meta:
+        verbose_name = "version signée"
+        verbose_name_plural = "versions signées"
+        ordering = ["convention", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "number"],
+                name="signed_version_unique_number",
+                violation_error_message="Cette convention a déjà une version portant ce numéro.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Version {self.number} – {self.convention}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Une version signée ne peut pas être modifiée.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Une version signée ne peut pas être supprimée.")
+
+    @property
+    def label(self):
+        if self.amendment_id:
+            return f"Version {self.number} (avenant n° {self.amendment.number})"
+        return f"Version {self.number} (convention initiale)"
+
+
+class AmendmentSignature(models.Model):
+    """The signature of an avenant by one of its parties."""
+
+    amendment = models.ForeignKey(
+        Amendment,
+        verbose_name="avenant",
+        on_delete=models.CASCADE,
+        related_name="signatures",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="organisation",
+        on_delete=models.PROTECT,
+        related_name="amendment_signatures",
+    )
+    representative = models.ForeignKey(
+        Representative,
+        verbose_name="représentant",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendment_signatures",
+    )
+    signature_date = models.DateField("date de signature")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "signature d’avenant"
+        verbose_name_plural = "signatures d’avenants"
+        ordering = ["amendment", "signature_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["amendment", "organisation"],
+                name="amendment_signature_once_per_party",
+                violation_error_message="Cette partie a déjà signé l’avenant.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.amendment}"

@@ -1,0 +1,1 @@
+"""Writes of the signature workflow: signing, freezing versions, avenants."""

@@ -1,0 +1,345 @@
+"""Avenants: drafted on a copy of the convention, linked to the comité's avis, signed by
+the parties; the last signature applies the draft and freezes the next signed version.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, ProtectedError
+from django.utils import timezone
+
+from actions.models import Axis, Objective
+from conventions.models import Amendment, Article, Convention, InterventionSector, Signatory
+from conventions.services import refresh_status
+from directory.models import Organisation, Representative
+from governance.models import Decision
+from ort_portal.writes import delete_tracked, save_tracked
+
+from ..models import AmendmentSignature
+from ..snapshot.build import build_snapshot, convention_for_snapshot
+from .freezing import freeze_version
+from .signing import check_ort_rule
+
+
+def open_amendment(*, convention: Convention) -> Amendment | None:
+    return convention.amendments.exclude(status=Amendment.Status.SIGNE).first()
+
+
+@transaction.atomic
+def create_amendment(*, convention: Convention, object: str, by=None) -> Amendment:
+    """Open an avenant: a draft copy of the convention that the forms edit while the live
+    convention and its signed versions stay as they are."""
+    convention = Convention.objects.select_for_update().get(pk=convention.pk)
+    if not convention.is_signed:
+        raise ValidationError("Un avenant se rédige sur une convention signée.")
+    if not convention.signed_versions.exists():
+        raise ValidationError("Enregistrez d’abord la version signée initiale de la convention.")
+    if open_amendment(convention=convention):
+        raise ValidationError("Un avenant est déjà en cours pour cette convention.")
+    number = (convention.amendments.aggregate(n=Max("number"))["n"] or 0) + 1
+    snapshot = build_snapshot(convention_for_snapshot(convention.pk))
+    amendment = Amendment(
+        convention=convention,
+        number=number,
+        object=object,
+        drafted_on=timezone.localdate(),
+        base=snapshot,
+        draft=snapshot,
+    )
+    return save_tracked(amendment, reason=f"Avenant n° {number} ouvert", by=by)
+
+
+DRAFT_PARTS = {
+    "articles": "articles",
+    "axes": "axes et objectifs",
+    "sectors": "secteurs d’intervention",
+    "duration": "durée",
+    "parties": "parties",
+}
+
+
+def _editable_amendment(amendment):
+    amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
+    if amendment.status == Amendment.Status.SIGNE:
+        raise ValidationError("L’avenant est signé : il ne se modifie plus.")
+    if amendment.signatures.exists():
+        raise ValidationError("L’avenant a commencé à être signé : il ne se modifie plus.")
+    return amendment
+
+
+@transaction.atomic
+def update_amendment_draft(*, amendment: Amendment, part: str, values, by=None) -> Amendment:
+    """Replace one part of the avenant's draft (articles, axes, sectors, duration, parties).
+
+    values come from the forms: lists of dicts (with the live row's id, None when new) or,
+    for the duration, a dict.
+    """
+    amendment = _editable_amendment(amendment)
+    draft = amendment.draft
+    if part == "articles":
+        draft["articles"] = [
+            {"id": v["id"], "number": v["number"], "title": v["title"], "text": v["text"]}
+            for v in values
+        ]
+    elif part == "axes":
+        draft["axes"] = _draft_axes(draft["axes"], values)
+    elif part == "sectors":
+        draft["sectors"] = [
+            {"id": v["id"], "name": v["name"], "description": v["description"]} for v in values
+        ]
+    elif part == "duration":
+        conv = draft["convention"]
+        conv["duration_years"] = values["duration_years"]
+        conv["end_date"] = values["end_date"].isoformat() if values["end_date"] else None
+        conv["duration_note"] = values["duration_note"]
+    elif part == "parties":
+        draft["parties"] = _draft_parties(draft["parties"], values)
+    else:
+        raise ValueError(part)
+    amendment.draft = draft
+    return save_tracked(
+        amendment, reason=f"Avenant n° {amendment.number} : {DRAFT_PARTS[part]}", by=by
+    )
+
+
+def _draft_axes(current, values):
+    """Axes of the draft; an objective keeps its id while its text is unchanged."""
+    by_id = {axis["id"]: axis for axis in current if axis["id"]}
+    axes = []
+    for value in values:
+        old = by_id.get(value["id"])
+        old_objectives = {}
+        for objective in old["objectives"] if old else []:
+            old_objectives.setdefault(objective["text"], objective["id"])
+        objectives = [
+            {"id": old_objectives.pop(text, None), "text": text} for text in value["objectives"]
+        ]
+        axes.append(
+            {
+                "id": value["id"],
+                "number": value["number"],
+                "title": value["title"],
+                "objectives": objectives,
+                "actions": old["actions"] if old else [],
+            }
+        )
+    return axes
+
+
+def _draft_parties(current, values):
+    by_organisation = {party["organisation_id"]: party for party in current}
+    parties = []
+    for value in values:
+        organisation, role = value["organisation"], value["role"]
+        kept = by_organisation.get(organisation.pk)
+        representative = value.get("representative")
+        party = (
+            dict(kept)
+            if kept
+            else {
+                "id": None,
+                "organisation_id": organisation.pk,
+                "organisation": organisation.name,
+                "category": organisation.category,
+                "commune_id": organisation.commune_id,
+                "representative": None,
+                "signature_date": None,
+                "deliberation": None,
+            }
+        )
+        party["role"] = role
+        party["role_label"] = Signatory.Role(role).label
+        party["signs"] = role != Signatory.Role.EN_PRESENCE
+        if not kept and representative is not None:
+            party["representative"] = {
+                "id": representative.pk,
+                "name": representative.full_name,
+                "function": representative.function,
+            }
+        parties.append(party)
+    return parties
+
+
+@transaction.atomic
+def link_amendment_avis(*, amendment: Amendment, decision, by=None):
+    """Link the comité's avis (a decision of a séance) to the avenant."""
+    if decision.kind != Decision.Kind.AVIS_AVENANT:
+        raise ValidationError("Choisissez une décision de type « avis sur avenant ».")
+    if amendment.convention_id not in decision.meeting.committee.conventions.values_list(
+        "pk", flat=True
+    ):
+        raise ValidationError("Cette décision n’a pas été prise par un comité de la convention.")
+    decision.amendment = amendment
+    save_tracked(decision, reason=f"Avis sur l’avenant n° {amendment.number}", by=by)
+    if amendment.status == Amendment.Status.PROJET:
+        amendment.status = Amendment.Status.SOUMIS
+        save_tracked(amendment, reason="Avis du comité rendu", by=by)
+    return decision
+
+
+def amendment_signing_parties(amendment: Amendment) -> list[dict]:
+    """The parties of the amended convention that sign the avenant."""
+    return [party for party in amendment.draft["parties"] if party["signs"]]
+
+
+@transaction.atomic
+def sign_amendment(
+    *,
+    amendment: Amendment,
+    organisation: Organisation,
+    representative: Representative,
+    signature_date: datetime.date,
+    by=None,
+) -> Amendment:
+    """Record one party's signature of the avenant. The last one applies the draft to the
+    convention (the only way axes and objectives of a signed convention change, Libercourt
+    art. 3 and 12) and freezes the next signed version."""
+    amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
+    if amendment.status == Amendment.Status.SIGNE:
+        raise ValidationError("L’avenant est déjà signé.")
+    signing = {party["organisation_id"]: party for party in amendment_signing_parties(amendment)}
+    parties = set(signing)
+    if organisation.pk not in parties:
+        raise ValidationError(f"{organisation} n’est pas partie à l’avenant.")
+    named = (signing[organisation.pk]["representative"] or {}).get("id") == representative.pk
+    if representative.organisation_id != organisation.pk and not named:
+        raise ValidationError(f"Ce représentant n’engage pas {organisation}.")
+    if amendment.signatures.filter(organisation=organisation).exists():
+        raise ValidationError(f"{organisation} a déjà signé l’avenant.")
+    check_ort_rule(amendment.draft)
+    save_tracked(
+        AmendmentSignature(
+            amendment=amendment,
+            organisation=organisation,
+            representative=representative,
+            signature_date=signature_date,
+        ),
+        reason=f"Signature de l’avenant n° {amendment.number}",
+        by=by,
+    )
+    signatures = {s.organisation_id: s for s in amendment.signatures.all()}
+    if parties - set(signatures):
+        return amendment
+
+    last = max(s.signature_date for s in signatures.values())
+    reason = f"Avenant n° {amendment.number} signé"
+    convention = Convention.objects.select_for_update().get(pk=amendment.convention_id)
+    _apply_draft(convention, amendment.draft, signatures, reason=reason, by=by)
+    amendment.status = Amendment.Status.SIGNE
+    amendment.signature_date = amendment.effective_date = last
+    save_tracked(amendment, reason=reason, by=by)
+    freeze_version(convention=convention, signed_on=last, amendment=amendment, by=by)
+    refresh_status(convention=Convention.objects.get(pk=convention.pk), by=by)
+    return amendment
+
+
+def _sync(model, live: dict, items: list, build, *, reason, by):
+    """Create, update or delete rows so that they match the draft's items."""
+    kept = set()
+    for position, item in enumerate(items, start=1):
+        instance = live.get(item["id"]) or build()
+        changed = instance.pk is None
+        for name, value in model(item, position).items():
+            if getattr(instance, name) != value:
+                setattr(instance, name, value)
+                changed = True
+        if changed:
+            save_tracked(instance, reason=reason, by=by)
+        kept.add(instance.pk)
+        item["_instance"] = instance
+    for pk, instance in live.items():
+        if pk not in kept:
+            delete_tracked(instance, reason=reason, by=by)
+
+
+TEMPORARY_AXIS_NUMBER = 30000
+
+
+def _free_axis_numbers(convention, axes, *, reason, by):
+    """Axis numbers are unique per convention, and an avenant may swap two of them or give
+    a removed axis's number to a new axis. Removed axes go first; renumbered ones are moved
+    out of the way. That transient number is written without history (QuerySet.update)
+    on purpose: within this transaction, the history then records each axis going from
+    its old number straight to its new one."""
+    wanted = {axis["id"]: axis["number"] for axis in axes if axis.get("id")}
+    for axis in convention.axes.all():
+        if axis.pk not in wanted:
+            delete_tracked(axis, reason=reason, by=by)
+    moving = [axis.pk for axis in convention.axes.all() if wanted[axis.pk] != axis.number]
+    for offset, pk in enumerate(moving):
+        Axis.objects.filter(pk=pk).update(number=TEMPORARY_AXIS_NUMBER + offset)
+
+
+def _apply_draft(convention, draft, signatures, *, reason, by):
+    draft = {key: draft[key] for key in ("convention", "articles", "sectors", "axes", "parties")}
+    _sync(
+        lambda item, position: {
+            "position": position,
+            "number": item["number"],
+            "title": item["title"],
+            "text": item["text"],
+        },
+        {a.pk: a for a in convention.articles.all()},
+        [dict(article) for article in draft["articles"]],
+        lambda: Article(convention=convention),
+        reason=reason,
+        by=by,
+    )
+    _sync(
+        lambda item, position: {"name": item["name"], "description": item["description"]},
+        {s.pk: s for s in convention.sectors.all()},
+        [dict(sector) for sector in draft["sectors"]],
+        lambda: InterventionSector(convention=convention),
+        reason=reason,
+        by=by,
+    )
+    axes = [dict(axis) for axis in draft["axes"]]
+    try:
+        _free_axis_numbers(convention, axes, reason=reason, by=by)
+        _sync(
+            lambda item, position: {"number": item["number"], "title": item["title"]},
+            {a.pk: a for a in convention.axes.all()},
+            axes,
+            lambda: Axis(convention=convention),
+            reason=reason,
+            by=by,
+        )
+    except ProtectedError as error:
+        raise ValidationError(
+            "Un axe retiré par l’avenant porte encore des actions : déplacez-les d’abord."
+        ) from error
+    for axis in axes:
+        instance = axis["_instance"]
+        _sync(
+            lambda item, position: {"position": position, "text": item["text"]},
+            {o.pk: o for o in Objective.objects.filter(axis=instance)},
+            [dict(objective) for objective in axis["objectives"]],
+            lambda instance=instance: Objective(axis=instance),
+            reason=reason,
+            by=by,
+        )
+    live = {s.organisation_id: s for s in convention.signatories.all()}
+    wanted = {party["organisation_id"] for party in draft["parties"]}
+    for order, party in enumerate(draft["parties"], start=1):
+        signatory = live.get(party["organisation_id"])
+        if signatory is None:
+            signature = signatures.get(party["organisation_id"])
+            signatory = Signatory(
+                convention=convention,
+                organisation_id=party["organisation_id"],
+                representative=signature.representative if signature else None,
+                signature_date=signature.signature_date if signature else None,
+            )
+        if signatory.pk is None or (signatory.role, signatory.order) != (party["role"], order):
+            signatory.role, signatory.order = party["role"], order
+            save_tracked(signatory, reason=reason, by=by)
+    for organisation_id, signatory in live.items():
+        if organisation_id not in wanted:
+            delete_tracked(signatory, reason=reason, by=by)
+    conv = draft["convention"]
+    end_date = datetime.date.fromisoformat(conv["end_date"]) if conv["end_date"] else None
+    values = (conv["duration_years"], end_date, conv["duration_note"])
+    if (convention.duration_years, convention.end_date, convention.duration_note) != values:
+        convention.duration_years, convention.end_date, convention.duration_note = values
+        save_tracked(convention, reason=reason, by=by)

@@ -1,0 +1,200 @@
+"""Avenants: opening, the draft edited part by part, the comité's avis, signatures, PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from conventions.access import get_convention_for_user
+from conventions.models import Amendment
+from ort_portal.pdf import pdf_response, render_pdf
+
+from ..forms import (
+    DRAFT_FORMSETS,
+    AmendmentForm,
+    AmendmentSignatureForm,
+    AvisForm,
+    DurationDraftForm,
+    draft_initial,
+)
+from ..services import amendments as services
+from ..snapshot.diff import diff_snapshots
+from .common import error_text
+
+
+def _amendment(request, pk, number, *, edit=False):
+    convention = get_convention_for_user(request.user, pk, edit=edit)
+    return convention, get_object_or_404(convention.amendments, number=number)
+
+
+@login_required
+@require_POST
+def amendment_create(request, pk):
+    convention = get_convention_for_user(request.user, pk, edit=True)
+    form = AmendmentForm(request.POST)
+    if form.is_valid():
+        try:
+            amendment = services.create_amendment(
+                convention=convention, object=form.cleaned_data["object"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            return redirect("signatures:amendment", pk=convention.pk, number=amendment.number)
+    else:
+        messages.error(request, "Indiquez l’objet de l’avenant.")
+    return redirect("signatures:versions", pk=convention.pk)
+
+
+def _draft_forms(amendment, bound_part=None, bound_form=None):
+    axes_with_actions = [
+        axis["id"] for axis in amendment.base["axes"] if axis["actions"] and axis["id"]
+    ]
+    forms = {}
+    for part, formset_class in DRAFT_FORMSETS.items():
+        kwargs = {"axes_with_actions": axes_with_actions} if part == "axes" else {}
+        forms[part] = formset_class(
+            initial=draft_initial(amendment.draft, part), prefix=part, **kwargs
+        )
+    forms["duration"] = DurationDraftForm(
+        initial=draft_initial(amendment.draft, "duration"), prefix="duration"
+    )
+    if bound_part:
+        forms[bound_part] = bound_form
+    return forms
+
+
+def _amendment_page(request, convention, amendment, *, bound=None, status=200):
+    bound = bound or {}
+    signatures = list(amendment.signatures.select_related("organisation", "representative"))
+    signed = {s.organisation_id for s in signatures}
+    parties = services.amendment_signing_parties(amendment) if amendment.draft else []
+    unsigned = [p["organisation_id"] for p in parties if p["organisation_id"] not in signed]
+    is_draft = amendment.status != Amendment.Status.SIGNE and not signatures
+    context = {
+        "title": f"Avenant n° {amendment.number} – {convention.title}",
+        "convention": convention,
+        "amendment": amendment,
+        "changes": diff_snapshots(amendment.base, amendment.draft) if amendment.draft else None,
+        "signatures": signatures,
+        "unsigned": [p for p in parties if p["organisation_id"] in unsigned],
+        "decisions": amendment.decisions.select_related("meeting__committee"),
+        "is_draft": is_draft,
+        "can_edit": request.user.has_perm("conventions.edit_convention", convention),
+        "forms": _draft_forms(amendment, bound.get("part"), bound.get("form")) if is_draft else {},
+        "avis_form": bound.get("avis") or AvisForm(convention=convention),
+        "signature_form": bound.get("signature")
+        or AmendmentSignatureForm(parties=[p for p in parties if p["organisation_id"] in unsigned]),
+    }
+    return render(request, "signatures/amendment.html", context, status=status)
+
+
+@login_required
+def amendment(request, pk, number):
+    convention, amendment = _amendment(request, pk, number)
+    return _amendment_page(request, convention, amendment)
+
+
+@login_required
+@require_POST
+def amendment_draft(request, pk, number, part):
+    convention, amendment = _amendment(request, pk, number, edit=True)
+    if part not in services.DRAFT_PARTS:
+        raise Http404("Partie inconnue.")
+    if part == "duration":
+        form = DurationDraftForm(request.POST, prefix="duration")
+    else:
+        kwargs = {}
+        if part == "axes":
+            kwargs["axes_with_actions"] = [
+                axis["id"] for axis in amendment.base["axes"] if axis["actions"] and axis["id"]
+            ]
+        form = DRAFT_FORMSETS[part](
+            request.POST, initial=draft_initial(amendment.draft, part), prefix=part, **kwargs
+        )
+    if form.is_valid():
+        values = form.cleaned_data if part == "duration" else form.values()
+        try:
+            services.update_amendment_draft(
+                amendment=amendment, part=part, values=values, by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, "Le projet d’avenant est enregistré.")
+        return redirect("signatures:amendment", pk=convention.pk, number=amendment.number)
+    return _amendment_page(
+        request, convention, amendment, bound={"part": part, "form": form}, status=400
+    )
+
+
+@login_required
+@require_POST
+def amendment_avis(request, pk, number):
+    convention, amendment = _amendment(request, pk, number, edit=True)
+    form = AvisForm(request.POST, convention=convention)
+    if form.is_valid():
+        try:
+            services.link_amendment_avis(
+                amendment=amendment, decision=form.cleaned_data["decision"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error("decision", error_text(error))
+        else:
+            messages.success(request, "L’avis du comité est rattaché à l’avenant.")
+            return redirect("signatures:amendment", pk=convention.pk, number=amendment.number)
+    return _amendment_page(request, convention, amendment, bound={"avis": form}, status=400)
+
+
+@login_required
+@require_POST
+def amendment_sign(request, pk, number):
+    convention, amendment = _amendment(request, pk, number, edit=True)
+    signed = set(amendment.signatures.values_list("organisation_id", flat=True))
+    unsigned = [
+        party
+        for party in services.amendment_signing_parties(amendment)
+        if party["organisation_id"] not in signed
+    ]
+    form = AmendmentSignatureForm(request.POST, parties=unsigned)
+    if form.is_valid():
+        try:
+            amendment = services.sign_amendment(
+                amendment=amendment, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(
+                request, f"Signature de {form.cleaned_data['organisation']} enregistrée."
+            )
+            if amendment.status == Amendment.Status.SIGNE:
+                messages.success(
+                    request,
+                    "L’avenant est signé : la convention est modifiée "
+                    "et une nouvelle version est gelée.",
+                )
+            return redirect("signatures:amendment", pk=convention.pk, number=amendment.number)
+    return _amendment_page(request, convention, amendment, bound={"signature": form}, status=400)
+
+
+@login_required
+def amendment_pdf(request, pk, number):
+    """The avenant's own document: its object and its changes."""
+    convention, amendment = _amendment(request, pk, number)
+    if not amendment.draft:
+        raise Http404("Cet avenant n’a pas été rédigé dans le portail.")
+    context = {
+        "title": f"Avenant n° {amendment.number} – {convention.title}",
+        "convention": convention,
+        "amendment": amendment,
+        "changes": diff_snapshots(amendment.base, amendment.draft),
+        "signatures": amendment.signatures.select_related("organisation", "representative"),
+        "parties": services.amendment_signing_parties(amendment),
+    }
+    return pdf_response(
+        render_pdf("signatures/pdf/amendment.html", context),
+        f"{convention.reference}-avenant-{amendment.number}",
+    )

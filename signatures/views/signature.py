@@ -1,0 +1,158 @@
+"""The signature page: délibérations, signatures of the parties, prorogation, résiliation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from conventions.access import get_convention_for_user
+from directory.services import signing_candidates
+
+from ..forms import DeliberationForm, ExtensionForm, SignatureForm, TerminationForm
+from ..services import signing
+from .common import error_text
+
+
+def _signature_page(request, convention, *, bound=None, status=200):
+    """The signature page; `bound` replaces the blank form of one party or action."""
+    bound = bound or {}
+    signatories = list(
+        convention.signatories.select_related(
+            "organisation", "representative", "deliberation"
+        ).order_by("order", "pk")
+    )
+    candidates = signing_candidates(signatories)
+    rows = []
+    for signatory in signatories:
+        deliberation = getattr(signatory, "deliberation", None)
+        rows.append(
+            {
+                "signatory": signatory,
+                "deliberation": deliberation,
+                "signature_form": bound.get(("sign", signatory.pk))
+                or SignatureForm(
+                    signatory=signatory,
+                    candidates=candidates[signatory.pk],
+                    prefix=f"s{signatory.pk}",
+                ),
+                "deliberation_form": bound.get(("deliberation", signatory.pk))
+                or DeliberationForm(instance=deliberation, prefix=f"d{signatory.pk}"),
+            }
+        )
+    missing = []
+    if convention.is_ort:
+        missing = signing.ort_missing_parties(
+            parties=[
+                {
+                    "signs": s.signs,
+                    "category": s.organisation.category,
+                    "commune_id": s.organisation.commune_id,
+                }
+                for s in signatories
+            ],
+            main_commune_id=convention.main_commune_id,
+            main_commune_name=str(convention.main_commune or ""),
+        )
+    can_edit = request.user.has_perm("conventions.edit_convention", convention)
+    context = {
+        "title": f"Signature – {convention.title}",
+        "convention": convention,
+        "rows": rows,
+        "ort_missing": missing,
+        "can_edit": can_edit,
+        "can_sign": convention.status in (convention.Status.PROJET, convention.Status.EN_SIGNATURE),
+        "extension_form": bound.get("extension") or ExtensionForm(),
+        "termination_form": bound.get("termination") or TerminationForm(),
+    }
+    return render(request, "signatures/signature.html", context, status=status)
+
+
+@login_required
+def signature(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    return _signature_page(request, convention)
+
+
+@login_required
+@require_POST
+def sign(request, pk, signatory_pk):
+    convention = get_convention_for_user(request.user, pk, edit=True)
+    signatory = get_object_or_404(
+        convention.signatories.select_related("organisation"), pk=signatory_pk
+    )
+    form = SignatureForm(
+        request.POST,
+        signatory=signatory,
+        candidates=signing_candidates([signatory])[signatory.pk],
+        prefix=f"s{signatory.pk}",
+    )
+    if form.is_valid():
+        try:
+            convention = signing.sign_convention(
+                signatory=signatory, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, f"Signature de {signatory.organisation} enregistrée.")
+            if convention.is_signed:
+                messages.success(request, "Toutes les parties ont signé : la version 1 est gelée.")
+            return redirect("signatures:signature", pk=convention.pk)
+    return _signature_page(request, convention, bound={("sign", signatory.pk): form}, status=400)
+
+
+@login_required
+@require_POST
+def deliberation(request, pk, signatory_pk):
+    convention = get_convention_for_user(request.user, pk, edit=True)
+    signatory = get_object_or_404(
+        convention.signatories.select_related("organisation"), pk=signatory_pk
+    )
+    existing = getattr(signatory, "deliberation", None)
+    form = DeliberationForm(request.POST, instance=existing, prefix=f"d{signatory.pk}")
+    if form.is_valid():
+        try:
+            signing.record_deliberation(signatory=signatory, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+        else:
+            messages.success(request, f"Délibération de {signatory.organisation} enregistrée.")
+            return redirect("signatures:signature", pk=convention.pk)
+    return _signature_page(
+        request, convention, bound={("deliberation", signatory.pk): form}, status=400
+    )
+
+
+@login_required
+@require_POST
+def extend(request, pk):
+    convention = get_convention_for_user(request.user, pk, edit=True)
+    form = ExtensionForm(request.POST)
+    if form.is_valid():
+        try:
+            signing.extend_convention(convention=convention, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("end_date", error_text(error))
+        else:
+            messages.success(request, "La convention est prorogée.")
+            return redirect("signatures:signature", pk=convention.pk)
+    return _signature_page(request, convention, bound={"extension": form}, status=400)
+
+
+@login_required
+@require_POST
+def terminate(request, pk):
+    convention = get_convention_for_user(request.user, pk, edit=True)
+    form = TerminationForm(request.POST)
+    if form.is_valid():
+        try:
+            signing.terminate_convention(
+                convention=convention, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error("date", error_text(error))
+        else:
+            messages.success(request, "La résiliation de la convention est enregistrée.")
+            return redirect("signatures:signature", pk=convention.pk)
+    return _signature_page(request, convention, bound={"termination": form}, status=400)

@@ -1,0 +1,98 @@
+"""Signed versions: the list, the initial freeze, their PDF and their comparison."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from conventions.access import get_convention_for_user
+from conventions.models import Amendment
+from ort_portal.pdf import pdf_response
+
+from ..forms import AmendmentForm
+from ..models import SignedVersion
+from ..services import freezing
+from ..snapshot.diff import diff_snapshots
+from .common import error_text
+
+
+@login_required
+def versions(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    signed_versions = list(convention.signed_versions.listing())
+    amendments = list(convention.amendments.order_by("number"))
+    return render(
+        request,
+        "signatures/versions.html",
+        {
+            "title": f"Versions signées – {convention.title}",
+            "convention": convention,
+            "versions": signed_versions,
+            "amendments": amendments,
+            "open_amendment": next(
+                (a for a in amendments if a.status != Amendment.Status.SIGNE), None
+            ),
+            "can_edit": request.user.has_perm("conventions.edit_convention", convention),
+            "amendment_form": AmendmentForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def freeze_initial(request, pk):
+    convention = get_convention_for_user(request.user, pk, edit=True)
+    try:
+        version = freezing.freeze_initial_version(convention=convention, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, f"Version {version.number} enregistrée.")
+    return redirect("signatures:versions", pk=convention.pk)
+
+
+@login_required
+def version_pdf(request, pk, number):
+    convention = get_convention_for_user(request.user, pk)
+    version = get_object_or_404(
+        SignedVersion.objects.only("pdf", "number"), convention=convention, number=number
+    )
+    return pdf_response(bytes(version.pdf), f"{convention.reference}-version-{version.number}")
+
+
+@login_required
+def compare(request, pk):
+    convention = get_convention_for_user(request.user, pk)
+    numbers = list(convention.signed_versions.order_by("number").values_list("number", flat=True))
+    try:
+        before_number = int(request.GET.get("de", ""))
+        after_number = int(request.GET.get("a", ""))
+    except ValueError:
+        before_number, after_number = (
+            (numbers[-2], numbers[-1]) if len(numbers) > 1 else (None, None)
+        )
+    pair = {
+        v.number: v
+        for v in convention.signed_versions.defer("pdf").filter(
+            number__in=[before_number, after_number]
+        )
+    }
+    if before_number is not None and (before_number not in pair or after_number not in pair):
+        raise Http404("Version inconnue.")
+    diff = None
+    if before_number is not None:
+        diff = diff_snapshots(pair[before_number].content, pair[after_number].content)
+    return render(
+        request,
+        "signatures/compare.html",
+        {
+            "title": f"Comparer les versions – {convention.title}",
+            "convention": convention,
+            "numbers": numbers,
+            "before": pair.get(before_number),
+            "after": pair.get(after_number),
+            "diff": diff,
+        },
+    )

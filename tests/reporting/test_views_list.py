@@ -1,0 +1,61 @@
+"""The list of conventions: scoping by territory, filters kept in the URL, pagination."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    return " ".join(response.content.decode().split())
+
+
+def test_chef_de_projet_sees_only_their_territory(client, demo_user):
+    client.force_login(demo_user("cdp-lens-lievin"))
+    page = text(client.get(reverse("reporting:list")))
+    assert "Lens-Liévin" in page
+    assert "Libercourt" not in page
+
+
+def test_copil_member_sees_the_convention_of_their_comite(client, demo_user):
+    client.force_login(demo_user("copil-libercourt"))
+    page = text(client.get(reverse("reporting:list")))
+    assert "Libercourt" in page and "Lens" not in page
+
+
+def test_filters_are_read_from_the_url(client, demo_user):
+    client.force_login(demo_user("admin"))
+    response = client.get(reverse("reporting:list"), {"programme": "acv", "q": "Liévin"})
+    conventions = list(response.context["page_obj"].object_list)
+    # "ACV" includes the chapeau over both programmes, as on the territory dashboard.
+    assert {c.reference for c in conventions} == {"LENS-LIEVIN-ACV", "LENS-LIEVIN-CHAPEAU"}
+    assert all("Liévin" in c.title and c.programme in ("acv", "pvd_acv") for c in conventions)
+    page = text(response)
+    assert 'value="Liévin"' in page
+    assert '<option value="acv" selected>' in page
+
+
+def test_commune_filter_offers_only_visible_communes(client, demo_user):
+    client.force_login(demo_user("cdp-lens-lievin"))
+    page = text(client.get(reverse("reporting:list")))
+    assert ">Libercourt</option>" not in page
+    assert ">Lens</option>" in page
+
+
+def test_pagination_keeps_the_filters(client, owner):
+    for _ in range(25):
+        owner.portal_profile.conventions.add(f.ConventionFactory(status="en_vigueur"))
+    client.force_login(owner)
+    page = text(client.get(reverse("reporting:list"), {"status": "en_vigueur"}))
+    assert "Page 1 sur 2" in page
+    assert 'href="?status=en_vigueur&amp;page=2"' in page
+    assert "26 conventions" in page
+
+
+def test_titles_link_to_the_detail_page(client, owner, convention):
+    client.force_login(owner)
+    for url in [reverse("reporting:list"), reverse("reporting:home")]:
+        page = text(client.get(url))
+        assert f'<a href="{reverse("conventions:detail", args=[convention.pk])}">' in page

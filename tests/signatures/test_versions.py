@@ -1,0 +1,84 @@
+"""Signed versions are immutable and served byte-for-byte; the versions page lists them."""
+
+import hashlib
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from conventions.models import Convention
+from directory.models import Organisation, Representative
+from signatures.models import SignedVersion
+from signatures.services import amendments, freezing
+
+from .test_signature import LIBERCOURT
+
+
+@pytest.fixture
+def version(demo, demo_user):
+    convention = Convention.objects.get(reference=LIBERCOURT)
+    return freezing.freeze_initial_version(convention=convention, by=demo_user("admin"))
+
+
+def test_a_signed_version_can_be_neither_updated_nor_deleted(version):
+    version.pdf_sha256 = "0" * 64
+    with pytest.raises(ValidationError, match="ne peut pas être modifiée"):
+        version.save()
+    with pytest.raises(ValidationError, match="ne peut pas être supprimée"):
+        version.delete()
+    assert SignedVersion.objects.get(pk=version.pk).pdf_sha256 != "0" * 64
+
+
+def test_the_admin_shows_signed_versions_read_only(version, demo_user, client):
+    client.force_login(demo_user("admin"))
+    change_url = reverse("admin:signatures_signedversion_change", args=[version.pk])
+    page = client.get(change_url).content.decode()
+    assert version.pdf_sha256 in page and 'name="_save"' not in page
+    response = client.post(change_url, {"pdf_sha256": "0" * 64})
+    assert response.status_code == 403
+    delete_url = reverse("admin:signatures_signedversion_delete", args=[version.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    assert SignedVersion.objects.filter(pk=version.pk).exists()
+
+
+def test_version_pdf_is_served_byte_for_byte(version, demo_user, client):
+    client.force_login(demo_user("copil-libercourt"))
+    url = reverse("signatures:version_pdf", args=[version.convention_id, 1])
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content == bytes(version.pdf)
+    assert hashlib.sha256(response.content).hexdigest() == version.pdf_sha256
+    client.force_login(demo_user("cdp-lens-lievin"))
+    assert client.get(url).status_code == 404
+
+
+def test_versions_page_lists_dates_signatories_and_hash(version, demo_user, client):
+    client.force_login(demo_user("copil-libercourt"))
+    page = client.get(reverse("signatures:versions", args=[version.convention_id])).content
+    page = page.decode()
+    assert "Version 1 (convention initiale)" in page
+    assert "18 janvier 2023" in page
+    assert version.pdf_sha256 in page
+    assert "M. Jean-François RAFFY" in page
+    assert "Rédiger un avenant" not in page  # a comité member reads only
+
+
+def test_versions_page_queries_do_not_grow_with_versions(
+    version, demo_user, client, django_assert_max_num_queries
+):
+    client.force_login(demo_user("cdp-libercourt"))
+    url = reverse("signatures:versions", args=[version.convention_id])
+    with django_assert_max_num_queries(12) as one:
+        client.get(url)
+    convention = version.convention
+    amendment = amendments.create_amendment(convention=convention, object="Mise à jour", by=None)
+    for party in amendments.amendment_signing_parties(amendment):
+        amendments.sign_amendment(
+            amendment=amendment,
+            organisation=Organisation.objects.get(pk=party["organisation_id"]),
+            representative=Representative.objects.get(pk=party["representative"]["id"]),
+            signature_date=convention.signature_date,
+        )
+    assert convention.signed_versions.count() == 2
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(url)
