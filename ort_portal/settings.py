@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "governance",
     "signatures",
     "reporting",
+    "imports",
     "demo",
 ]
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("signatures.urls")),
     path("", include("actions.urls")),
     path("", include("governance.urls")),
+    path("", include("imports.urls")),
     path("admin/", admin.site.urls),
 ]
