@@ -38,8 +38,9 @@ migrate: install-run
 demo: migrate
 	$(PY) manage.py load_demo
 
+# runserver, plus a task worker when tasks are queued in the database (PostgreSQL).
 serve:
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py serve 127.0.0.1:8000
 
 run: demo serve
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "ort_portal",
     "directory",
     "accounts",
@@ -97,6 +98,25 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (django.tasks). On PostgreSQL they are queued in the database and run by
+# `manage.py db_worker` processes (any number, on any host sharing the database); on SQLite
+# they run at once in the web process, so a development machine needs no worker.
+# TASKS_BACKEND=database|immediate overrides the choice.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or (
+    "database" if DATABASES["default"]["ENGINE"].endswith("postgresql") else "immediate"
+)
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}.")
+# A task names its queue; a worker started with --queue-name='*' serves them all.
+TASK_QUEUES = ["default", "pdf", "notifications"]
+TASKS = {
+    "default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": TASK_QUEUES},
+}
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
