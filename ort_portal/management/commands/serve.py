@@ -1,5 +1,6 @@
 """Development server: runserver, plus a task worker when tasks are queued in the database."""
 
+import signal
 import subprocess
 import sys
 import time
@@ -24,6 +25,8 @@ class Command(BaseCommand):
         commands = [[*manage, "runserver", addrport]]
         if isinstance(task_backends["default"], DatabaseBackend):
             commands.append([*manage, "db_worker", "--queue-name", "*"])
+        # A supervisor's SIGTERM stops the children as Ctrl-C does.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         processes = [subprocess.Popen(command) for command in commands]
         try:
             # Ctrl-C reaches the children too (same process group); a child that stops on
