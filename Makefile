@@ -7,7 +7,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python$(PYTHON_VERSION) 2>/dev/null || pyenv which python$(PYTHON_VERSION) 2>/dev/null)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench install-run install-test chromium migrate demo serve lock
+.PHONY: run test bench install-run install-test chromium migrate demo serve lock prod-check
 
 $(PY):
 	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) introuvable (installez-le, par exemple avec pyenv)"; exit 1; }
@@ -57,6 +57,11 @@ run: demo serve
 
 test: install-test chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The production stack (gunicorn, two task workers, PostgreSQL database ort_prodcheck, DEBUG=0)
+# on 127.0.0.1, a smoke test through it, then everything stops; the exit code tells.
+prod-check: install-run
+	$(PY) deploy/prod_check.py
 
 # Benchmarks print figures (never asserted in tests): every bench/bench_*.py in turn.
 bench: install-test

@@ -228,6 +228,9 @@ LOGGING = {
         "ort_portal.requests": {"level": "WARNING" if DEBUG else "INFO"},
         "django_tasks_db": {"level": "INFO"},
         "django.tasks": {"level": "INFO"},
+        # One line per page laid out or font subset: noise even at LOG_LEVEL=INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
