@@ -179,6 +179,28 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# E-mail: SMTP when EMAIL_HOST is set, otherwise printed on the console (development).
+if email_host := os.environ.get("EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": email_host,
+                "port": env_int("EMAIL_PORT", 587),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+                "timeout": 30,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portail ORT <ne-pas-repondre@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Absolute address of the portal, for the links in e-mails sent outside a request.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # Behind a reverse proxy that ends TLS. Its headers are trusted only when named here:
 # SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto, USE_X_FORWARDED_HOST=1.
 if proxy_ssl_header := os.environ.get("SECURE_PROXY_SSL_HEADER"):
