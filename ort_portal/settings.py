@@ -138,6 +138,29 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# ProConnect (OpenID Connect) for State agents, on when its three variables are set;
+# PROCONNECT_URL is the provider's base, e.g. https://auth.proconnect.gouv.fr/api/v2.
+PROCONNECT_URL = os.environ.get("PROCONNECT_URL", "").rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+PROCONNECT_ENABLED = bool(PROCONNECT_URL and OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET)
+OIDC_OP_AUTHORIZATION_ENDPOINT = f"{PROCONNECT_URL}/authorize"
+OIDC_OP_TOKEN_ENDPOINT = f"{PROCONNECT_URL}/token"
+OIDC_OP_USER_ENDPOINT = f"{PROCONNECT_URL}/userinfo"
+OIDC_OP_JWKS_ENDPOINT = f"{PROCONNECT_URL}/jwks"
+OIDC_OP_LOGOUT_ENDPOINT = f"{PROCONNECT_URL}/session/end"
+OIDC_OP_LOGOUT_URL_METHOD = "accounts.proconnect.provider_logout_url"
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email given_name usual_name siret"
+OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": "eidas1"}
+OIDC_CREATE_USER = False
+OIDC_STORE_ID_TOKEN = True  # for id_token_hint at logout
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:proconnect_callback"
+if PROCONNECT_ENABLED:
+    AUTHENTICATION_BACKENDS.append("accounts.proconnect.ProConnectBackend")
+
 LANGUAGE_CODE = "fr"
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
@@ -178,6 +201,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+if PROCONNECT_ENABLED:
+    # The login and logout forms lead to ProConnect through a redirect.
+    SECURE_CSP["form-action"].append("/".join(PROCONNECT_URL.split("/")[:3]))
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed on the console (development).
 if email_host := os.environ.get("EMAIL_HOST"):

@@ -12,11 +12,17 @@ PRODUCTION = {
     "SECRET_KEY": "a-production-like-key-of-sixty-characters-with-many-different-ones",
     "ALLOWED_HOSTS": "portail-ort.example.gouv.fr",
     "DATABASE_URL": "postgres://portail@127.0.0.1:5432/portail",
+    "EMAIL_HOST": "smtp.example.gouv.fr",
 }
 
 
 def run(args, **env):
-    environ = {key: value for key, value in os.environ.items() if key not in PRODUCTION}
+    # Browser tests allow async-unsafe calls in this process; a deployment never does.
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in PRODUCTION and key != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     environ.update(env, DJANGO_SETTINGS_MODULE="ort_portal.settings")
     return subprocess.run(
         [sys.executable, *args], env=environ, capture_output=True, text=True, cwd=settings.BASE_DIR
