@@ -7,20 +7,31 @@ PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python$(PYTHON_VERSION) 2>/dev/null || pyenv which python$(PYTHON_VERSION) 2>/dev/null)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench install-run install-test chromium migrate demo serve
+.PHONY: run test bench install-run install-test chromium migrate demo serve lock prod-check
 
 $(PY):
 	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) introuvable (installez-le, par exemple avec pyenv)"; exit 1; }
 	$(BASE_PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
 
-$(VENV)/.installed-run: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --group run
+# Every machine installs the versions pinned, with their hashes, in requirements/*.txt.
+$(VENV)/.installed-run: requirements/run.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/run.txt
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --group test
+$(VENV)/.installed-test: requirements/test.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@ $(VENV)/.installed-run
+
+# After a change of the dependency groups in pyproject.toml: `make lock` pins the new set and
+# keeps the other pins; `make lock UPGRADE=1` moves every package to its newest allowed version.
+# The test group is resolved within the run pins, so both files agree.
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --universal --python-version $(PYTHON_VERSION) \
+	--generate-hashes $(if $(UPGRADE),--upgrade)
+lock: | $(PY)
+	$(PY) -m pip install --quiet --group lock
+	$(UV_COMPILE) --group pyproject.toml:run -o requirements/run.txt
+	$(UV_COMPILE) --group pyproject.toml:test -c requirements/run.txt -o requirements/test.txt
 
 install-run: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test
@@ -38,13 +49,19 @@ migrate: install-run
 demo: migrate
 	$(PY) manage.py load_demo
 
+# runserver, plus a task worker when tasks are queued in the database (PostgreSQL).
 serve:
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py serve 127.0.0.1:8000
 
 run: demo serve
 
 test: install-test chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The production stack (gunicorn, two task workers, PostgreSQL database ort_prodcheck, DEBUG=0)
+# on 127.0.0.1, a smoke test through it, then everything stops; the exit code tells.
+prod-check: install-run
+	$(PY) deploy/prod_check.py
 
 # Benchmarks print figures (never asserted in tests): every bench/bench_*.py in turn.
 bench: install-test

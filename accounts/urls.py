@@ -1,13 +1,14 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import proconnect, views
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("connexion/", auth_views.LoginView.as_view(), name="login"),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("connexion/", proconnect.LoginView.as_view(), name="login"),
+    path("deconnexion/", proconnect.LogoutView.as_view(), name="logout"),
+    path("oidc/connexion/", proconnect.ProConnectLoginView.as_view(), name="proconnect_login"),
+    path("oidc/retour/", proconnect.ProConnectCallbackView.as_view(), name="proconnect_callback"),
     path("annuaire/utilisateurs/", views.user_list, name="users"),
     path("annuaire/utilisateurs/nouveau/", views.user_create, name="user_create"),
     path("annuaire/utilisateurs/<int:pk>/", views.user_edit, name="user_edit"),

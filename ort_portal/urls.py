@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from ort_portal.health import HealthView
+
 admin.site.site_header = "Portail ORT – administration"
 admin.site.site_title = "Portail ORT"
 
@@ -16,4 +18,5 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("imports.urls")),
     path("admin/", admin.site.urls),
+    path("sante/", HealthView.as_view(), name="health"),
 ]

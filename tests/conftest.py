@@ -22,6 +22,18 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Tasks run in the test's process, as on SQLite, even when CI's PostgreSQL would queue
+    them for a worker; a test of the queue itself sets the database backend."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
+    }
+
+
 @pytest.fixture
 def demo(db):
     """The demo data of fixtures/: the real Libercourt and Lens-Liévin conventions."""
