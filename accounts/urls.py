@@ -6,7 +6,11 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("connexion/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "connexion/",
+        auth_views.LoginView.as_view(extra_context={"title": "Connexion"}),
+        name="login",
+    ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("annuaire/utilisateurs/", views.user_list, name="users"),
     path("annuaire/utilisateurs/nouveau/", views.user_create, name="user_create"),

@@ -137,6 +137,9 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# Where users report an accessibility problem (déclaration d'accessibilité, /accessibilite/).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
+
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SESSION_COOKIE_SECURE = True

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from . import views
+
 admin.site.site_header = "Portail ORT – administration"
 admin.site.site_title = "Portail ORT"
 
@@ -10,6 +12,7 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
+    path("accessibilite/", views.accessibility_statement, name="accessibility"),
     path("", include("conventions.urls")),
     path("", include("signatures.urls")),
     path("", include("actions.urls")),

@@ -94,8 +94,9 @@ class Scene:
             ),
             "projet": lambda chosen: ["articles"],
             "versions": lambda chosen: list(
-                Convention.objects.get(pk=chosen["pk"])
-                .signed_versions.values_list("number", flat=True)[:1]
+                Convention.objects.get(pk=chosen["pk"]).signed_versions.values_list(
+                    "number", flat=True
+                )[:1]
             ),
             "axes": lambda chosen: [action.axis_id],
             "actions": lambda chosen: [action.pk],
