@@ -279,7 +279,7 @@ def action_fundings(request, pk):
             request,
             template,
             {
-                "title": f"Plan de financement de l’action {action}",
+                "title": f"Financements de l’action {action}",
                 "action": action,
                 "convention": action.axis.convention,
                 "formset": formset,

@@ -21,8 +21,11 @@ from ..factories import (
 )
 
 PASSWORD = "portail-ort-demo"
+# The conventions each role's pages are audited with: Libercourt's (the richest plan) for
+# its chef de projet and comité member, the chapeau and an ACV convention with a signed
+# avenant for the administrator (who also edits Libercourt in the htmx states).
 ROLES = {
-    "admin": ["LIBERCOURT-ORT", "LENS-LIEVIN-CHAPEAU", "LENS-LIEVIN-ACV"],
+    "admin": ["LENS-LIEVIN-CHAPEAU", "LENS-LIEVIN-ACV"],
     "cdp-libercourt": ["LIBERCOURT-ORT"],
     "copil-libercourt": ["LIBERCOURT-ORT"],
 }
@@ -84,6 +87,11 @@ class Scene:
         meeting = Meeting.objects.filter(committee__conventions=libercourt).first()
         organisation = Organisation.objects.get(name__startswith="Caisse des Dépôts")
         self.action = action
+        self.meeting = meeting
+        self.libercourt = libercourt
+        self.edits_libercourt = libercourt in self.conventions and self.user.has_perm(
+            "conventions.edit_convention", libercourt
+        )
         self.providers = {
             "conventions": lambda chosen: [c.pk for c in self.conventions],
             "signature": lambda chosen: _first(
