@@ -11,6 +11,7 @@ from . import services
 from .forms import OrganisationForm, ReplaceRepresentativeForm, RepresentativeForm
 from .models import Organisation, Representative
 from .sections import list_columns, organisation_sections
+from ort_portal.collation import french
 
 ADMIN_ONLY = "L’annuaire est réservé aux administrateurs."
 
@@ -18,7 +19,7 @@ ADMIN_ONLY = "L’annuaire est réservé aux administrateurs."
 @login_required
 def organisation_list(request):
     require_portal_admin(request.user, ADMIN_ONLY)
-    organisations = services.organisations_for_directory().order_by("name")
+    organisations = services.organisations_for_directory().order_by(french("name"), "pk")
     return render(
         request,
         "directory/organisation_list.html",

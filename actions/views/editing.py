@@ -25,6 +25,7 @@ from actions.forms import (
 )
 from actions.models import Action, Axis, Indicator
 from conventions.access import get_convention_for_user
+from ort_portal.collation import french
 
 from .common import changes_since, conflict_rows, get_action_for_user
 from .fiche import fiche_context
@@ -240,7 +241,9 @@ def _axis_table(request, moved, direction):
 def action_fundings(request, pk):
     """The financing plan edited as a whole: several lines added, changed or removed at once."""
     action = get_action_for_user(request.user, pk, edit=True)
-    queryset = action.fundings.select_related("funder").order_by("year", "funder__name", "pk")
+    queryset = action.fundings.select_related("funder").order_by(
+        "year", french("funder__name"), "pk"
+    )
     warnings, conflict = [], None
     if request.method != "POST":
         formset = FundingFormSet(queryset=queryset, prefix="fundings")
