@@ -2,9 +2,8 @@
 
 import django_filters
 
-from ort_portal.forms import FilterForm
-
 from directory.models import EPCI, Commune
+from ort_portal.forms import FilterForm
 
 from .models import Convention
 

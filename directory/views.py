@@ -6,12 +6,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ort_portal.access import require_portal_admin
+from ort_portal.collation import french
 
 from . import services
 from .forms import OrganisationForm, ReplaceRepresentativeForm, RepresentativeForm
 from .models import Organisation, Representative
 from .sections import list_columns, organisation_sections
-from ort_portal.collation import french
 
 ADMIN_ONLY = "L’annuaire est réservé aux administrateurs."
 

@@ -18,7 +18,6 @@ from django import forms
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import capfirst
-
 from simple_history import utils
 
 from .forms import FilterForm

@@ -44,7 +44,9 @@ def convention_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
-    title = f"Conventions filtrées ({page.paginator.count})" if filtered else "Rechercher une convention"
+    title = "Rechercher une convention"
+    if filtered:
+        title = f"Conventions filtrées ({page.paginator.count})"
     if page.paginator.num_pages > 1:
         title += f", page {page.number} sur {page.paginator.num_pages}"
     return render(

@@ -13,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from dsfr.forms import DsfrBaseForm
 
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 EXCLUDED_NAMESPACES = {"admin"}
 # Pages audited on their own (anonymous) or that only act (POST, redirects).
-EXCLUDED_NAMES = {"login", "logout"}
+EXCLUDED_NAMES = {"accounts:login", "accounts:logout"}
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
 

@@ -7,9 +7,11 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from actions.models import Action, Funding, Indicator
-from conventions import services as convention_services
-from conventions.models import Amendment, Convention, Organisation, Representative
+from conventions.models import Amendment, Convention
+from directory.models import Organisation, Representative
 from governance.models import Attendance, Committee, CommitteeMember, Decision, Meeting
+from signatures.services.amendments import create_amendment
+from signatures.services.freezing import freeze_initial_version
 
 from ..factories import (
     AttendanceFactory,
@@ -60,10 +62,8 @@ def complete_demo():
     meeting = MeetingFactory(committee=committee, agenda="Avancement du plan d’action")
     AttendanceFactory(meeting=meeting, member=member, status=Attendance.Status.PRESENT)
     DecisionFactory(meeting=meeting, kind=Decision.Kind.AUTRE).actions.add(action)
-    convention_services.freeze_initial_version(convention=libercourt)
-    convention_services.create_amendment(
-        convention=libercourt, object="Ajout d’un secteur d’intervention"
-    )
+    freeze_initial_version(convention=libercourt)
+    create_amendment(convention=libercourt, object="Ajout d’un secteur d’intervention")
 
 
 def funded_action(convention) -> Action:

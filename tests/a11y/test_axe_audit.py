@@ -24,8 +24,8 @@ DOWNLOAD = re.compile(r"(\.(pdf|xlsx|csv|ics)|/pdf/)$")
 def query_states(scene):
     """Filtered states of some pages (their titles must say so) and the plan's ordering."""
     states = [
-        reverse("conventions:list") + "?programme=pvd",
-        reverse("actions:territory_dashboard") + "?status=signee",
+        reverse("reporting:list") + "?programme=pvd",
+        reverse("reporting:territory_dashboard") + "?status=signee",
         reverse("accessibility"),
     ]
     for convention in scene.conventions:
@@ -33,7 +33,7 @@ def query_states(scene):
         if scene.user.has_perm("conventions.edit_convention", convention):
             states.append(reverse("actions:plan", args=[convention.pk]) + "?ordre=1")
         if convention.kind == convention.Kind.CHAPEAU:
-            states.append(reverse("actions:territory_dashboard") + f"?convention={convention.pk}")
+            states.append(reverse("reporting:territory_dashboard") + f"?convention={convention.pk}")
     return states
 
 
@@ -92,7 +92,7 @@ def test_every_page_state_of_every_demo_role_passes_axe(scene_data, role_page):
 
 
 def anonymous_states(page, audit):
-    page.goto(reverse("login"))
+    page.goto(reverse("accounts:login"))
     audit.run(page, "connexion")
     page.get_by_label("Identifiant").fill("cdp-libercourt")
     page.get_by_label("Mot de passe").fill("erreur")

@@ -35,7 +35,7 @@ def contrast(a, b):
 def test_chart_colours_contrast_with_the_background(scene_data, role_page, scheme):
     page = role_page("admin", color_scheme=scheme)
     libercourt = Convention.objects.get(reference="LIBERCOURT-ORT")
-    page.goto(reverse("actions:dashboard", args=[libercourt.pk]))
+    page.goto(reverse("reporting:dashboard", args=[libercourt.pk]))
     colours = page.evaluate(COLOURS)
     assert colours["theme"] == scheme
     kinds = {css.split("--")[1] for css, _ in colours["fills"]}

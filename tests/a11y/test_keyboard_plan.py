@@ -44,7 +44,7 @@ def live_text(page):
 
 
 def login_with_keyboard(page, username):
-    page.goto(reverse("login"))
+    page.goto(reverse("accounts:login"))
     tab_until(page, "#id_username")
     page.keyboard.type(username)
     page.keyboard.press("Tab")
