@@ -258,7 +258,7 @@ def territory_dashboard(request):
     filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
     if filtered:
         title += f" (filtré, {len(rows)} convention{'s' if len(rows) > 1 else ''})"
-    clear_url = reverse("actions:territory_dashboard")
+    clear_url = reverse("reporting:territory_dashboard")
     context = {
         "title": title,
         "filtered": filtered,
