@@ -7,7 +7,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 BASE_PYTHON := $(shell command -v python$(PYTHON_VERSION) 2>/dev/null || pyenv which python$(PYTHON_VERSION) 2>/dev/null)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench install-run install-test chromium migrate demo serve lock prod-check
+.PHONY: run test bench install-run install-test install-node chromium migrate demo serve lock prod-check
 
 $(PY):
 	@test -n "$(BASE_PYTHON)" || { echo "Python $(PYTHON_VERSION) introuvable (installez-le, par exemple avec pyenv)"; exit 1; }
@@ -36,6 +36,14 @@ lock: | $(PY)
 install-run: $(VENV)/.installed-run
 install-test: $(VENV)/.installed-test
 
+# The accessibility audit engine (axe-core) comes from npm, pinned by package-lock.json;
+# `npm ci` reinstalls it exactly whenever the lock file changes.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install-node: node_modules/.installed
+
 # Browser tests drive Debian's Chromium (Playwright's own download is not used).
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -55,7 +63,7 @@ serve:
 
 run: demo serve
 
-test: install-test chromium
+test: install-test install-node chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The production stack (gunicorn, two task workers, PostgreSQL database ort_prodcheck, DEBUG=0)

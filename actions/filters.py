@@ -3,30 +3,33 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from dsfr.forms import DsfrBaseForm
 
 from directory.models import Organisation
+from ort_portal.forms import FilterForm
 
 from .models import Action, Axis
 
 
 class YesNoSelect(forms.Select):
     def __init__(self, attrs=None):
-        super().__init__(attrs, choices=[("", "Indifférent"), ("true", "Oui"), ("false", "Non")])
+        super().__init__(attrs, choices=[("", "Toutes"), ("true", "Oui"), ("false", "Non")])
 
 
 class ActionFilter(django_filters.FilterSet):
-    axis = django_filters.ModelChoiceFilter(label="Axe", queryset=Axis.objects.none())
+    axis = django_filters.ModelChoiceFilter(
+        label="Axe", queryset=Axis.objects.none(), empty_label="Tous"
+    )
     maturity = django_filters.ChoiceFilter(
         label="Maturité", choices=Action.Maturity.choices, empty_label="Toutes"
     )
     project_owner = django_filters.ModelChoiceFilter(
-        label="Maître d’ouvrage", queryset=Organisation.objects.none()
+        label="Maître d’ouvrage", queryset=Organisation.objects.none(), empty_label="Tous"
     )
     funder = django_filters.ModelChoiceFilter(
         label="Financeur",
         queryset=Organisation.objects.none(),
         method="filter_funder",
+        empty_label="Tous",
     )
     has_fiche = django_filters.BooleanFilter(label="Fiche-action", widget=YesNoSelect)
     late = django_filters.BooleanFilter(
@@ -41,7 +44,7 @@ class ActionFilter(django_filters.FilterSet):
     class Meta:
         model = Action
         fields = ["axis", "maturity", "project_owner", "funder", "has_fiche", "late", "q"]
-        form = DsfrBaseForm
+        form = FilterForm
 
     def __init__(self, *args, convention, **kwargs):
         super().__init__(*args, **kwargs)

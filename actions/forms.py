@@ -123,7 +123,7 @@ class BaseFundingFormSet(forms.BaseModelFormSet):
         super().__init__(*args, **kwargs)
         self.funder_choices = [("", "---------")] + [
             (organisation.pk, organisation.name)
-            for organisation in Organisation.objects.only("pk", "name").order_by("name")
+            for organisation in Organisation.objects.only("pk", "name").alphabetical()
         ]
 
     def get_form_kwargs(self, index):

@@ -1,9 +1,9 @@
 """Filters of the list of conventions, kept in the URL so a filtered list can be shared."""
 
 import django_filters
-from dsfr.forms import DsfrBaseForm
 
 from directory.models import EPCI, Commune
+from ort_portal.forms import FilterForm
 
 from .models import Convention
 
@@ -40,13 +40,25 @@ class ConventionFilter(django_filters.FilterSet):
         label="Statut", choices=Convention.Status.choices, empty_label="Tous"
     )
     departement = django_filters.ChoiceFilter(
-        label="Département", field_name="communes__departement", choices=[], distinct=True
+        label="Département",
+        field_name="communes__departement",
+        choices=[],
+        distinct=True,
+        empty_label="Tous",
     )
     commune = django_filters.ModelChoiceFilter(
-        label="Commune", field_name="communes", queryset=Commune.objects.none(), distinct=True
+        label="Commune",
+        field_name="communes",
+        queryset=Commune.objects.none(),
+        distinct=True,
+        empty_label="Toutes",
     )
     epci = django_filters.ModelChoiceFilter(
-        label="EPCI", field_name="epcis", queryset=EPCI.objects.none(), distinct=True
+        label="EPCI",
+        field_name="epcis",
+        queryset=EPCI.objects.none(),
+        distinct=True,
+        empty_label="Tous",
     )
     q = django_filters.CharFilter(
         label="Recherche dans l’intitulé", field_name="title", lookup_expr="icontains"
@@ -55,7 +67,7 @@ class ConventionFilter(django_filters.FilterSet):
     class Meta:
         model = Convention
         fields = ["programme", "kind", "status", "departement", "commune", "epci", "q"]
-        form = DsfrBaseForm
+        form = FilterForm
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

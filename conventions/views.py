@@ -40,7 +40,7 @@ def convention_detail(request, pk):
         request,
         "conventions/detail.html",
         {
-            "title": convention.title,
+            "title": f"Convention {convention.reference}",
             "convention": convention,
             "sections": detail_sections(),
             "can_edit": request.user.has_perm("conventions.edit_convention", convention),
@@ -67,10 +67,17 @@ def convention_history(request, pk):
         request,
         "conventions/history.html",
         {
-            "title": f"Historique – {convention.title}",
+            "title": history_title(convention, page, filtered=any(filters.values())),
             "convention": convention,
             "form": form,
             "page_obj": page,
             "query": query.urlencode(),
         },
     )
+
+
+def history_title(convention, page, *, filtered):
+    title = f"Historique{' filtré' if filtered else ''} – {convention.reference}"
+    if page.paginator.num_pages > 1:
+        title += f", page {page.number}/{page.paginator.num_pages}"
+    return title

@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from ort_portal.collation import french
+
 siren_validator = RegexValidator(r"^\d{9}$", "Le SIREN comporte exactement 9 chiffres.")
 insee_validator = RegexValidator(
     r"^(\d{5}|2[AB]\d{3})$", "Le code INSEE d’une commune comporte 5 caractères."
@@ -54,6 +56,21 @@ class EPCI(models.Model):
         return self.name
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def alphabetical(self):
+        """French order, blind to accents and case: « État… » and « Établissement… »
+        among the E (ort_portal.collation)."""
+        return self.order_by(french("name"), "pk")
+
+
+class AlphabeticalManager(models.Manager.from_queryset(OrganisationQuerySet)):
+    """Organisations come in French alphabetical order wherever no other order is asked
+    (pickers, filters, related lists): Meta.ordering sorts by code point."""
+
+    def get_queryset(self):
+        return super().get_queryset().alphabetical()
+
+
 class Organisation(models.Model):
     class Category(models.TextChoices):
         COMMUNE = "commune", "Commune"
@@ -92,6 +109,7 @@ class Organisation(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = AlphabeticalManager()
 
     class Meta:
         verbose_name = "organisation"

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
+from ort_portal.collation import french
+
 from .models import Organisation, Representative
 from .sections import list_columns
 
@@ -27,7 +29,7 @@ def representatives_current_first(
         out_of_office=Case(
             When(pk__in=current, then=Value(0)), default=Value(1), output_field=IntegerField()
         )
-    ).order_by("out_of_office", "organisation__name", "last_name", "first_name")
+    ).order_by("out_of_office", french("organisation__name"), "last_name", "first_name")
 
 
 def signing_candidates(signatories, *, on: datetime.date | None = None) -> dict[int, list]:

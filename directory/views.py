@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ort_portal.access import require_portal_admin
+from ort_portal.collation import french
 
 from . import services
 from .forms import OrganisationForm, ReplaceRepresentativeForm, RepresentativeForm
@@ -18,7 +19,7 @@ ADMIN_ONLY = "L’annuaire est réservé aux administrateurs."
 @login_required
 def organisation_list(request):
     require_portal_admin(request.user, ADMIN_ONLY)
-    organisations = services.organisations_for_directory().order_by("name")
+    organisations = services.organisations_for_directory().order_by(french("name"), "pk")
     return render(
         request,
         "directory/organisation_list.html",

@@ -53,7 +53,7 @@ class CommitteeMemberForm(DsfrBaseForm):
     )
     organisation = forms.ModelChoiceField(
         label="Ou organisation",
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.alphabetical(),
         required=False,
         help_text="Pour un siège « ou son représentant » sans personne désignée.",
     )

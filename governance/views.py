@@ -42,7 +42,7 @@ def convention_committees(request, pk):
         request,
         "governance/committee_list.html",
         {
-            "title": f"Comités – {convention}",
+            "title": f"Comités – {convention.reference}",
             "convention": convention,
             "committees": committees,
         },
@@ -164,7 +164,7 @@ def member_hand_over(request, pk):
 def _meeting_context(request, meeting, *, decision_form=None):
     can_edit = request.user.has_perm("governance.edit_committee", meeting.committee)
     context = {
-        "title": str(meeting),
+        "title": f"Séance – {meeting_label(meeting)}",
         "meeting": meeting,
         "committee": meeting.committee,
         "can_edit": can_edit,
@@ -196,7 +196,7 @@ def meeting_edit(request, pk):
         request,
         "governance/meeting_form.html",
         {
-            "title": f"Modifier la séance – {meeting}",
+            "title": f"Modifier la séance – {meeting_label(meeting)}",
             "committee": meeting.committee,
             "meeting": meeting,
             "form": form,
@@ -225,7 +225,7 @@ def meeting_attendance(request, pk):
     return render(
         request,
         "governance/attendance_form.html",
-        {"title": f"Présences – {meeting}", "meeting": meeting, "form": form},
+        {"title": f"Présences – {meeting_label(meeting)}", "meeting": meeting, "form": form},
     )
 
 
@@ -251,7 +251,11 @@ def decision_create(request, pk):
         response = render(
             request,
             "governance/decision_form.html",
-            {"title": f"Ajouter une décision – {meeting}", "meeting": meeting, "form": form},
+            {
+                "title": f"Ajouter une décision – {meeting_label(meeting)}",
+                "meeting": meeting,
+                "form": form,
+            },
         )
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -272,7 +276,7 @@ def meeting_pdf(request, pk):
         request.user, pk, queryset=Meeting.objects.with_record(request.user)
     )
     context = {
-        "title": f"Relevé de décisions – {meeting}",
+        "title": f"Relevé de décisions – {meeting_label(meeting)}",
         "meeting": meeting,
         "committee": meeting.committee,
         "conventions": meeting.committee.conventions.filter(
@@ -312,3 +316,9 @@ def committee_ics(request, pk):
     calendar.add_missing_timezones()
     filename = f"seances-{slugify(committee.name)[:60] or committee.pk}.ics"
     return download_response(calendar.to_ical(), "text/calendar; charset=utf-8", filename)
+
+
+def meeting_label(meeting) -> str:
+    """« séance du 12/03/2026, Comité de projet … »: the date first, so that a page title
+    cut to its length (base.html) still tells two séances apart."""
+    return f"{timezone.localtime(meeting.starts_at):%d/%m/%Y}, {meeting.committee}"

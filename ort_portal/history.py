@@ -18,8 +18,9 @@ from django import forms
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import capfirst
-from dsfr.forms import DsfrBaseForm
 from simple_history import utils
+
+from .forms import FilterForm
 
 # Technical fields nobody needs to read about.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at"}
@@ -262,7 +263,7 @@ def build_history(querysets: dict, *, author=None, since=None, until=None):
     return entries, sorted(authors.values(), key=lambda u: (u.get_full_name(), u.username))
 
 
-class HistoryFilterForm(DsfrBaseForm):
+class HistoryFilterForm(FilterForm):
     author = forms.IntegerField(label="Auteur", required=False, widget=forms.Select)
     since = forms.DateField(
         label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"})

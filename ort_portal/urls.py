@@ -5,6 +5,8 @@ from django.urls import include, path
 
 from ort_portal.health import HealthView
 
+from . import views
+
 admin.site.site_header = "Portail ORT – administration"
 admin.site.site_title = "Portail ORT"
 
@@ -12,6 +14,7 @@ urlpatterns = [
     path("", include("reporting.urls")),
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
+    path("accessibilite/", views.accessibility_statement, name="accessibility"),
     path("", include("conventions.urls")),
     path("", include("signatures.urls")),
     path("", include("actions.urls")),

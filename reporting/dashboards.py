@@ -40,6 +40,7 @@ from django.utils import timezone
 
 from actions.models import Action, Axis, Funding, Indicator, Measurement
 from conventions.models import Convention
+from ort_portal.collation import french
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=20, decimal_places=2)
@@ -249,7 +250,7 @@ def financing_by_funder(actions: QuerySet) -> QuerySet:
         fundings_of(actions)
         .values("funder_id", "funder__name")
         .annotate(**status_sums())
-        .order_by("-total", "funder__name")
+        .order_by("-total", french("funder__name"))
     )
 
 
@@ -332,10 +333,10 @@ def build_maquette(actions: QuerySet) -> "Maquette":
     by_funder = _grid(
         funded.values("funder_id", "funder__name", "year")
         .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by("funder__name", "year"),
+        .order_by(french("funder__name"), "year"),
         funded.values("funder_id", "funder__name")
         .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by("funder__name"),
+        .order_by(french("funder__name")),
         ("funder_id",),
         years,
     )
@@ -438,7 +439,7 @@ def consolidation(actions: QuerySet, year: int) -> QuerySet:
             cumulative=money_sum(condition=NOT_REFUSED),
         )
         .filter(Q(total__gt=0) | Q(refuse__gt=0) | Q(cumulative__gt=0))
-        .order_by("funder__name")
+        .order_by(french("funder__name"))
     )
 
 

@@ -183,7 +183,7 @@ class PartyFormSet(DraftFormSet):
         super().__init__(*args, **kwargs)
         # One query each for every row's choices, in office first for the representatives.
         self.choices = {
-            "organisations": list(Organisation.objects.order_by("name")),
+            "organisations": list(Organisation.objects.alphabetical()),
             "representatives": list(representatives_current_first().select_related("organisation")),
         }
 
@@ -279,7 +279,7 @@ class AmendmentSignatureForm(DsfrBaseForm):
         }
         self.fields["organisation"].queryset = Organisation.objects.filter(
             pk__in=organisation_ids
-        ).order_by("name")
+        ).alphabetical()
         self.fields["representative"].queryset = self.fields["representative"].queryset.filter(
             Q(organisation__in=organisation_ids) | Q(pk__in=self.named.values())
         )

@@ -25,9 +25,11 @@ from actions.forms import (
 )
 from actions.models import Action, Axis, Indicator
 from conventions.access import get_convention_for_user
+from ort_portal.collation import french
 
 from .common import changes_since, conflict_rows, get_action_for_user
 from .fiche import fiche_context
+from .plan import group_actions
 
 CONFIRM = "confirm_warnings"
 
@@ -128,7 +130,7 @@ def action_edit(request, pk):
     )
 
 
-def _plan_row(request, action_pk, *, conflict=None, form=None):
+def _plan_row(request, action_pk, *, conflict=None, form=None, saved=False):
     action = Action.objects.for_plan().get(pk=action_pk)
     convention = action.axis.convention
     response = render(
@@ -141,6 +143,7 @@ def _plan_row(request, action_pk, *, conflict=None, form=None):
             "maturity_choices": MaturityForm.base_fields["maturity"].choices,
             "row_conflict": conflict,
             "row_form": form,
+            "saved": saved,
         },
     )
     return _vary(response)
@@ -168,7 +171,7 @@ def action_maturity(request, pk):
         else:
             label = Action.Maturity(form.cleaned_data["maturity"]).label.lower()
             if request.htmx:
-                return _plan_row(request, action.pk)
+                return _plan_row(request, action.pk, saved=True)
             messages.success(request, f"L’action « {action} » est maintenant « {label} ».")
             return redirect(
                 _next_url(request, reverse("actions:plan", args=[action.axis.convention_id]))
@@ -200,17 +203,47 @@ def _maturity_page(request, action, form, conflict=None):
 def action_move(request, pk):
     action = get_action_for_user(request.user, pk, edit=True)
     form = MoveForm(request.POST)
+    direction = None
     if form.is_valid():
-        services.action_move(action=action, direction=form.cleaned_data["direction"])
-    plan_url = reverse("actions:plan", args=[action.axis.convention_id])
+        direction = form.cleaned_data["direction"]
+        services.action_move(action=action, direction=direction)
+    if request.htmx:
+        return _axis_table(request, action, direction)
+    plan_url = reverse("actions:plan", args=[action.axis.convention_id]) + "?ordre=1"
     return redirect(f"{_next_url(request, plan_url)}#action-{action.pk}")
+
+
+def _axis_table(request, moved, direction):
+    """The moved action's axis, its button focused again (portal.js) and the new position
+    announced."""
+    axis = moved.axis
+    groups, _ = group_actions([axis], Action.objects.filter(axis=axis).for_plan())
+    group = groups[axis.pk]
+    position = next(i for i, action in enumerate(group.actions, 1) if action.pk == moved.pk)
+    response = render(
+        request,
+        "actions/plan.html#axis_table",
+        {
+            "group": group,
+            "convention": axis.convention,
+            "can_edit": True,
+            "reorder": True,
+            "moved": moved.pk,
+            "moved_action": moved,
+            "moved_position": position,
+            "direction": direction,
+        },
+    )
+    return _vary(response)
 
 
 @login_required
 def action_fundings(request, pk):
     """The financing plan edited as a whole: several lines added, changed or removed at once."""
     action = get_action_for_user(request.user, pk, edit=True)
-    queryset = action.fundings.select_related("funder").order_by("year", "funder__name", "pk")
+    queryset = action.fundings.select_related("funder").order_by(
+        "year", french("funder__name"), "pk"
+    )
     warnings, conflict = [], None
     if request.method != "POST":
         formset = FundingFormSet(queryset=queryset, prefix="fundings")
@@ -238,7 +271,7 @@ def action_fundings(request, pk):
                     warnings = []
                 else:
                     if request.htmx:
-                        return _fiche_fragment(request, action.pk, "financing")
+                        return _fiche_fragment(request, action.pk, "financing", funding_saved=True)
                     messages.success(request, "Le plan de financement a été enregistré.")
                     return redirect(reverse("actions:detail", args=[action.pk]) + "#financement")
     template = "actions/fundings_form.html"
@@ -249,11 +282,12 @@ def action_fundings(request, pk):
             request,
             template,
             {
-                "title": f"Plan de financement de l’action {action}",
+                "title": f"Financements de l’action {action}",
                 "action": action,
                 "convention": action.axis.convention,
                 "formset": formset,
                 "version_form": version_form,
+                "refused": formset.is_bound and not formset.is_valid(),
                 "warnings": warnings,
                 "conflict": conflict,
             },
@@ -261,9 +295,10 @@ def action_fundings(request, pk):
     )
 
 
-def _fiche_fragment(request, action_pk, partial):
+def _fiche_fragment(request, action_pk, partial, **extra):
     action = Action.objects.for_fiche().get(pk=action_pk)
-    return _vary(render(request, f"actions/detail.html#{partial}", fiche_context(request, action)))
+    context = fiche_context(request, action) | extra
+    return _vary(render(request, f"actions/detail.html#{partial}", context))
 
 
 @login_required

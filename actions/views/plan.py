@@ -45,36 +45,52 @@ class AxisPlan:
     totals: Totals = field(default_factory=Totals)
 
 
+def group_actions(axes, actions) -> tuple[dict[int, AxisPlan], Totals]:
+    groups = {axis.pk: AxisPlan(axis=axis) for axis in axes}
+    totals = Totals()
+    for action in actions:
+        groups[action.axis_id].actions.append(action)
+        groups[action.axis_id].totals.add(action)
+        totals.add(action)
+    return groups, totals
+
+
 @login_required
 def plan(request, pk):
+    """The plan; with ?ordre=1 (editors), the ordering mode: move buttons instead of the
+    maturity selects, so that neither adds Tab stops to every row of the other mode."""
     convention = get_convention_for_user(request.user, pk)
+    editable = can_edit(request.user, convention)
+    reorder = editable and request.GET.get("ordre") == "1"
     axes = convention.axes.prefetch_related(
         Prefetch("objectives", queryset=Objective.objects.order_by("position"))
     )
     filterset = ActionFilter(
-        request.GET or None,
+        None if reorder else request.GET or None,
         queryset=Action.objects.filter(axis__convention=convention).for_plan(),
         convention=convention,
     )
-    groups = {axis.pk: AxisPlan(axis=axis) for axis in axes}
-    totals = Totals()
-    for action in filterset.qs:
-        groups[action.axis_id].actions.append(action)
-        groups[action.axis_id].totals.add(action)
-        totals.add(action)
+    groups, totals = group_actions(axes, filterset.qs)
     filtered = filterset.is_bound and any(filterset.form.cleaned_data.values())
     shown = [group for group in groups.values() if group.actions or not filtered]
+    if reorder:
+        title = f"Ordre des actions – {convention.reference}"
+    elif filtered:
+        title = f"Plan d’action filtré ({totals.count}) – {convention.reference}"
+    else:
+        title = f"Plan d’action – {convention.reference}"
     return render(
         request,
         "actions/plan.html",
         {
-            "title": f"Plan d’action – {convention.title}",
+            "title": title,
             "convention": convention,
             "filter": filterset,
             "filtered": filtered,
+            "reorder": reorder,
             "axes": shown,
             "totals": totals,
-            "can_edit": can_edit(request.user, convention),
+            "can_edit": editable,
             "maturity_choices": MaturityForm.base_fields["maturity"].choices,
         },
     )

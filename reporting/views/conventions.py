@@ -43,11 +43,18 @@ def convention_list(request):
     page = Paginator(filterset.qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
+    title = "Rechercher une convention"
+    if filtered:
+        title = f"Conventions filtrées ({page.paginator.count})"
+    if page.paginator.num_pages > 1:
+        title += f", page {page.number} sur {page.paginator.num_pages}"
     return render(
         request,
         "reporting/list.html",
         {
-            "title": "Toutes les conventions",
+            "title": title,
+            "filtered": filtered,
             "filter": filterset,
             "page_obj": page,
             "query": query.urlencode(),

@@ -11,34 +11,39 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
-from dsfr.forms import DsfrBaseForm
 
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.filters import departement_choices, filter_programme
 from conventions.models import Convention
 from governance.models import Committee
+from ort_portal.forms import FilterForm
 from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
 from .common import export_filename
 
+# Chart colours: each at least 3:1 against the page background (WCAG 1.4.11), segments
+# apart by a gap. The SVG `fill` is the light theme's (PDF); reporting/dashboard.css gives
+# each class its light and dark theme colour.
 STATUS_COLOURS = {
-    Funding.Status.PREVU: "#cacafb",
-    Funding.Status.SOLLICITE: "#6a6af4",
+    Funding.Status.PREVU: "#695240",
+    Funding.Status.SOLLICITE: "#00799f",
     Funding.Status.ACQUIS: "#000091",
     Funding.Status.VERSE: "#18753c",
     Funding.Status.REFUSE: "#ce0500",
 }
 MATURITY_COLOURS = {
     Action.Maturity.EN_COURS: "#000091",
-    Action.Maturity.PROJETEE: "#6a6af4",
-    Action.Maturity.EN_REFLEXION: "#cacafb",
-    Action.Maturity.EN_MATURATION: "#e5e5f4",
+    Action.Maturity.PROJETEE: "#00799f",
+    Action.Maturity.EN_REFLEXION: "#b34000",
+    Action.Maturity.EN_MATURATION: "#a558a0",
     Action.Maturity.REALISEE: "#18753c",
-    Action.Maturity.ABANDONNEE: "#929292",
+    Action.Maturity.ABANDONNEE: "#666666",
 }
+SEGMENT_GAP = Decimal("0.4")  # in percent of the bar, between two segments
 
 
 # Charts: SVG geometry computed from aggregated rows (readable without JavaScript; the
@@ -48,7 +53,7 @@ MATURITY_COLOURS = {
 def stacked_bars(rows, label, series):
     """Horizontal stacked bars, in percent of the largest bar.
 
-    series: (key, label, colour) triples; each row gives one value per key.
+    series: (key, label, colour, css class) tuples; each row gives one value per key.
     """
     rows = list(rows)
     largest = max((sum(_value(row, key) for key, *_ in series) for row in rows), default=0)
@@ -56,14 +61,15 @@ def stacked_bars(rows, label, series):
     for row in rows:
         x = Decimal(0)
         segments = []
-        for key, name, colour in series:
+        for key, name, colour, css in series:
             value = _value(row, key)
             if value and largest:
                 width = Decimal(value) * 100 / Decimal(largest)
-                segments.append({"x": x, "width": width, "fill": colour, "name": name})
+                drawn = max(width - SEGMENT_GAP, min(width, Decimal("0.5")))
+                segments.append({"x": x, "width": drawn, "fill": colour, "css": css, "name": name})
                 x += width
         bars.append({"label": label(row), "segments": segments})
-    legend = [{"name": name, "fill": colour} for _, name, colour in series]
+    legend = [{"name": name, "fill": colour, "css": css} for _, name, colour, css in series]
     return {"bars": bars, "legend": legend}
 
 
@@ -82,11 +88,19 @@ def percent_bar(value):
 def status_series(include_refused=True):
     order = [Funding.Status.PREVU, Funding.Status.SOLLICITE, Funding.Status.ACQUIS]
     order += [Funding.Status.VERSE] + ([Funding.Status.REFUSE] if include_refused else [])
-    return [(status.value, status.label, STATUS_COLOURS[status]) for status in order]
+    return [
+        (status.value, status.label, STATUS_COLOURS[status], f"ort-fill--status-{status.value}")
+        for status in order
+    ]
 
 
 MATURITY_SERIES = [
-    (f"actions_{maturity.value}", maturity.label, MATURITY_COLOURS[maturity])
+    (
+        f"actions_{maturity.value}",
+        maturity.label,
+        MATURITY_COLOURS[maturity],
+        f"ort-fill--maturity-{maturity.value}",
+    )
     for maturity in Action.Maturity
 ]
 
@@ -136,32 +150,49 @@ def dashboard_context(actions, conventions, *, today):
     }
 
 
-def convention_dashboard_context(convention):
+def convention_dashboard_context(convention, user):
+    """A convention's figures; for a chapeau, those of the chapeau and of the conventions it
+    covers that the user may read (its own plan is usually empty: the actions are theirs)."""
     today = timezone.localdate()
     conventions = Convention.objects.filter(pk=convention.pk)
+    context = {"title": f"Tableau de bord – {convention.reference}", "convention": convention}
+    if convention.kind == Convention.Kind.CHAPEAU:
+        conventions = Convention.objects.for_user(user).filter(
+            Q(pk=convention.pk) | Q(parent=convention.pk)
+        )
+        rows = list(dashboards.conventions_with_figures(conventions).order_by("parent_id", "title"))
+        context |= {
+            "title": f"Tableau de bord consolidé – {convention.reference}",
+            "convention_rows": rows,
+            "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+            "show_convention": True,
+        }
+    else:
+        axes = list(dashboards.axes_with_maturity_counts(convention))
+        context |= {
+            "axes": axes,
+            "axes_chart": stacked_bars(axes, lambda a: f"Axe {a.number}", MATURITY_SERIES),
+        }
     actions = dashboards.actions_of(conventions)
-    axes = list(dashboards.axes_with_maturity_counts(convention))
-    return {
-        "title": f"Tableau de bord – {convention.title}",
-        "convention": convention,
-        "axes": axes,
-        "axes_chart": stacked_bars(axes, lambda a: f"Axe {a.number}", MATURITY_SERIES),
-        **dashboard_context(actions, conventions, today=today),
-    }
+    return context | dashboard_context(actions, conventions, today=today)
 
 
 @login_required
 def dashboard(request, pk):
     convention = get_convention_for_user(request.user, pk)
     return render(
-        request, "reporting/dashboard/convention.html", convention_dashboard_context(convention)
+        request,
+        "reporting/dashboard/convention.html",
+        convention_dashboard_context(convention, request.user),
     )
 
 
 @login_required
 def dashboard_pdf(request, pk):
     convention = get_convention_for_user(request.user, pk)
-    context = convention_dashboard_context(convention) | {"exported_at": timezone.localtime()}
+    context = convention_dashboard_context(convention, request.user) | {
+        "exported_at": timezone.localtime()
+    }
     content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
     return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
 
@@ -174,21 +205,21 @@ class ConventionFilter(django_filters.FilterSet):
         label="Programme",
         choices=Convention.Programme.choices,
         method=filter_programme,
-        empty_label="Tous les programmes",
+        empty_label="Tous",
     )
     departement = django_filters.ChoiceFilter(
         label="Département",
         choices=[],
         method="filter_departement",
-        empty_label="Tous les départements",
+        empty_label="Tous",
     )
     status = django_filters.ChoiceFilter(
-        label="Statut", choices=Convention.Status.choices, empty_label="Tous les statuts"
+        label="Statut", choices=Convention.Status.choices, empty_label="Tous"
     )
 
     class Meta:
         model = Convention
-        form = DsfrBaseForm
+        form = FilterForm
         fields = ["programme", "departement", "status"]
 
     def __init__(self, *args, user, **kwargs):
@@ -219,9 +250,20 @@ def territory_dashboard(request):
     filterset = ConventionFilter(request.GET, queryset=conventions, user=request.user)
     scope = filterset.qs
     rows = list(dashboards.conventions_with_figures(scope).order_by("parent_id", "title"))
-    title = f"Tableau de bord – {chapeau.title}" if chapeau else "Tableau de bord des conventions"
+    title = (
+        f"Vue d’ensemble du territoire – {chapeau.reference}"
+        if chapeau
+        else "Tableau de bord des conventions"
+    )
+    filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
+    if filtered:
+        title += f" (filtré, {len(rows)} convention{'s' if len(rows) > 1 else ''})"
+    clear_url = reverse("reporting:territory_dashboard")
     context = {
         "title": title,
+        "filtered": filtered,
+        "clear_url": f"{clear_url}?convention={chapeau.pk}" if chapeau else clear_url,
+        "hidden": [("convention", chapeau.pk)] if chapeau else [],
         "chapeau": chapeau,
         "filter": filterset,
         "convention_rows": rows,

@@ -34,7 +34,7 @@ def chosen_year(request) -> int:
 def financial_model_context(convention, year):
     actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
     return {
-        "title": f"Maquette financière – {convention.title}",
+        "title": f"Maquette financière – {convention.reference}",
         "convention": convention,
         "year": year,
         "year_end": datetime.date(year, 12, 31),

@@ -74,7 +74,7 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200):
     unsigned = [p["organisation_id"] for p in parties if p["organisation_id"] not in signed]
     is_draft = amendment.status != Amendment.Status.SIGNE and not signatures
     context = {
-        "title": f"Avenant n° {amendment.number} – {convention.title}",
+        "title": f"Avenant n° {amendment.number} – {convention.reference}",
         "convention": convention,
         "amendment": amendment,
         "changes": diff_snapshots(amendment.base, amendment.draft) if amendment.draft else None,
@@ -187,7 +187,7 @@ def amendment_pdf(request, pk, number):
     if not amendment.draft:
         raise Http404("Cet avenant n’a pas été rédigé dans le portail.")
     context = {
-        "title": f"Avenant n° {amendment.number} – {convention.title}",
+        "title": f"Avenant n° {amendment.number} – {convention.reference}",
         "convention": convention,
         "amendment": amendment,
         "changes": diff_snapshots(amendment.base, amendment.draft),

@@ -56,7 +56,7 @@ def _signature_page(request, convention, *, bound=None, status=200):
         )
     can_edit = request.user.has_perm("conventions.edit_convention", convention)
     context = {
-        "title": f"Signature – {convention.title}",
+        "title": f"Signature – {convention.reference}",
         "convention": convention,
         "rows": rows,
         "ort_missing": missing,

@@ -27,7 +27,7 @@ def versions(request, pk):
         request,
         "signatures/versions.html",
         {
-            "title": f"Versions signées – {convention.title}",
+            "title": f"Versions signées et avenants – {convention.reference}",
             "convention": convention,
             "versions": signed_versions,
             "amendments": amendments,
@@ -88,7 +88,7 @@ def compare(request, pk):
         request,
         "signatures/compare.html",
         {
-            "title": f"Comparer les versions – {convention.title}",
+            "title": f"Comparer les versions – {convention.reference}",
             "convention": convention,
             "numbers": numbers,
             "before": pair.get(before_number),

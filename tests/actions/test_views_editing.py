@@ -140,8 +140,15 @@ def test_inline_maturity_change_with_htmx_returns_the_plan_row(client, owner, ac
     assert action.maturity == "en_cours" and action.version == 2
     assert "HX-Request" in response["Vary"]
     row = response.content.decode()
-    assert row.strip().startswith(f'<tr id="action-{action.pk}">')
+    # The saved row announces the result and takes the focus back (portal.js) ...
+    announce = (
+        'data-ort-announce="Maturité de l’action 1.1 enregistrée : En cours et à poursuivre."'
+    )
+    assert row.strip().startswith(f'<tr id="action-{action.pk}" {announce}>')
+    assert 'data-ort-saved="en_cours" data-ort-focus>' in row
     assert '<option value="en_cours" selected>' in row
+    # ... and is otherwise the same row as in the full plan.
+    row = row.replace(f" {announce}", "").replace(" data-ort-focus", "")
     plan = client.get(reverse("actions:plan", args=[action.axis.convention_id])).content.decode()
     assert without_csrf(" ".join(row.split())) in without_csrf(" ".join(plan.split()))
 

@@ -26,7 +26,7 @@ def test_chapeau_dashboard_covers_the_chapeau_and_its_four_communes(demo_user, c
         "MAZINGARBE-ADHESION-PVD",
     ]
     text = page_text(response)
-    assert "Tableau de bord de la convention chapeau" in text
+    assert "Vue d’ensemble de la convention chapeau et des conventions coiffées" in text
     assert "Comité de suivi de l’ORT de la Communauté d’agglomération de Lens-Liévin" in text
     assert "Libercourt" not in text
     dashboard_url = reverse("reporting:dashboard", args=[chapeau.pk])

@@ -1,0 +1,20 @@
+"""The figures of the accessibility statement (déclaration d'accessibilité, RGAA 4.1).
+
+They come from the automated audit of the test suite (tests/a11y): axe-core, from npm,
+run on every page and htmx state of the demo roles at 1280 and 375 px. The audit test
+checks that the engine's version is the one installed and that it audits at least as
+many page states as this statement says.
+"""
+
+import datetime
+
+AUDIT = {
+    "date": datetime.date(2026, 5, 4),
+    "engine": "axe-core",
+    "engine_version": "4.14.1",
+    "page_states": 0,
+    "pages": 0,
+    "roles": ["administrateur", "cheffe de projet", "membre de comité de pilotage", "visiteur"],
+    "widths": [1280, 375],
+    "violations": 0,
+}

@@ -1,0 +1,145 @@
+/* Keyboard and screen-reader support shared by every page (RGAA 7.1, 7.4, 7.5, 11.10, 12.8).
+ *
+ * - [data-ort-focus]: the element to focus once a page or an htmx fragment arrives (an error
+ *   summary, the updated row, the moved action's button); the attribute is then removed.
+ * - [data-ort-announce]: a message written into the page's live region (#ort-live).
+ * - Tables that scroll sideways become focusable regions named after their caption, so that
+ *   keyboard users can scroll them (only while they overflow: no useless Tab stop).
+ * - [data-ort-save-when-changed]: a row's save button stays out of the Tab order until its
+ *   select differs from the saved value (without JavaScript it is always there).
+ * - a[data-ort-download]: long downloads (PDF) say that they are being prepared.
+ */
+(function () {
+  "use strict";
+
+  function announce(message) {
+    var live = document.getElementById("ort-live");
+    if (!live || !message) { return; }
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 100);
+  }
+
+  function focusMarked(root) {
+    var messages = [];
+    root.querySelectorAll("[data-ort-announce]").forEach(function (element) {
+      messages.push(element.getAttribute("data-ort-announce"));
+      element.removeAttribute("data-ort-announce");
+    });
+    if (messages.length) { announce(messages.join(" ")); }
+    var target = root.querySelector("[data-ort-focus]");
+    root.querySelectorAll("[data-ort-focus]").forEach(function (element) {
+      element.removeAttribute("data-ort-focus");
+    });
+    if (target) {
+      if (!target.matches("a, button, input, select, textarea, [tabindex]")) {
+        target.setAttribute("tabindex", "-1");
+      }
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function markScrollableTables(root) {
+    root.querySelectorAll(".fr-table__container").forEach(function (container) {
+      var overflows = container.scrollWidth > container.clientWidth + 1;
+      if (overflows && !container.hasAttribute("tabindex")) {
+        var caption = container.querySelector("caption");
+        container.setAttribute("tabindex", "0");
+        container.setAttribute("role", "region");
+        container.setAttribute("aria-label", "Tableau défilant" +
+          (caption ? " : " + caption.textContent.trim() : ""));
+      } else if (!overflows && container.getAttribute("tabindex") === "0") {
+        container.removeAttribute("tabindex");
+        container.removeAttribute("role");
+        container.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  function saveWhenChanged(root) {
+    root.querySelectorAll("[data-ort-save-when-changed]").forEach(function (button) {
+      if (button.hasAttribute("data-ort-bound")) { return; }
+      button.setAttribute("data-ort-bound", "");
+      var select = document.getElementById(button.getAttribute("data-ort-save-when-changed"));
+      if (!select) { return; }
+      var saved = select.getAttribute("data-ort-saved");
+      var update = function () { button.hidden = select.value === saved; };
+      select.addEventListener("change", update);
+      update();
+    });
+  }
+
+  function fieldFromSummary(event) {
+    var link = event.target.closest(".ort-error-summary a[href^='#']");
+    if (!link) { return; }
+    var field = document.getElementById(link.getAttribute("href").slice(1));
+    if (field) {
+      event.preventDefault();
+      field.focus();
+      var label = document.querySelector("label[for='" + field.id + "']");
+      (label || field).scrollIntoView({ block: "center" });
+    }
+  }
+
+  function filenameOf(response, fallback) {
+    var match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(
+      response.headers.get("Content-Disposition") || "");
+    return match ? decodeURIComponent(match[1]) : fallback;
+  }
+
+  function download(event) {
+    var link = event.target.closest("a[data-ort-download]");
+    if (!link || !window.fetch) { return; }
+    event.preventDefault();
+    if (link.getAttribute("aria-disabled") === "true") { return; }
+    var label = link.innerHTML;
+    var what = link.getAttribute("data-ort-download");
+    link.setAttribute("aria-disabled", "true");
+    link.classList.add("ort-busy");
+    link.textContent = "Préparation du " + what + "…";
+    announce("Préparation du " + what + " : cela peut prendre quelques secondes.");
+    fetch(link.href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        var name = filenameOf(response, what.replace(/\s+/g, "-") + ".pdf");
+        return response.blob().then(function (blob) { return [blob, name]; });
+      })
+      .then(function (result) {
+        var url = URL.createObjectURL(result[0]);
+        var anchor = document.createElement("a");
+        anchor.href = url;
+        anchor.download = result[1];
+        document.body.appendChild(anchor);
+        anchor.click();
+        anchor.remove();
+        window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        announce("Le " + what + " est prêt : téléchargement de " + result[1] + ".");
+      })
+      .catch(function () {
+        announce("Le " + what + " n’a pas pu être préparé. Réessayez dans un instant.");
+      })
+      .finally(function () {
+        link.innerHTML = label;
+        link.removeAttribute("aria-disabled");
+        link.classList.remove("ort-busy");
+      });
+  }
+
+  function enhance(root) {
+    saveWhenChanged(root);
+    markScrollableTables(document);
+    focusMarked(root);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSettle", function () { enhance(document); });
+  document.addEventListener("htmx:responseError", function () {
+    announce("La modification n’a pas pu être enregistrée : rechargez la page et réessayez.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    announce("Le serveur ne répond pas : la modification n’est pas enregistrée.");
+  });
+  document.addEventListener("click", fieldFromSummary);
+  document.addEventListener("click", download);
+  window.addEventListener("resize", function () { markScrollableTables(document); });
+}());

@@ -1,0 +1,69 @@
+"""The htmx and error states of the pages, reached as a person would (keyboard focus
+checked on the way): what a URL alone does not show."""
+
+from django.urls import reverse
+
+from actions.models import Action
+
+FOCUSED_ID = "() => document.activeElement && document.activeElement.id"
+
+
+def wait_for_focus(page, element_id):
+    page.wait_for_function(f"id => ({FOCUSED_ID})() === id", arg=element_id)
+
+
+def plan_states(page, audit, convention, action):
+    """Filters unfolded, a maturity saved in place, an action moved in the ordering mode."""
+    plan = reverse("actions:plan", args=[convention.pk])
+    page.goto(plan)
+    page.get_by_role("button", name="Filtrer les actions").click()
+    page.locator("#plan-filters.fr-collapse--expanded").wait_for()
+    audit.run(page, f"{plan} filtres dépliés")
+    select = page.locator(f"#maturity-{action.pk}")
+    other = next(v for v in Action.Maturity.values if v != select.input_value())
+    select.select_option(other)
+    with page.expect_response(lambda response: "/maturite/" in response.url):
+        page.get_by_role(
+            "button", name=f"Enregistrer la maturité de l’action {action.code}", exact=True
+        ).click()
+    wait_for_focus(page, f"maturity-{action.pk}")
+    audit.run(page, f"{plan} maturité enregistrée en place (htmx)")
+    page.goto(f"{plan}?ordre=1")
+    with page.expect_response(lambda response: "/deplacer/" in response.url):
+        page.get_by_role("button", name=f"Descendre l’action {action.code}", exact=True).click()
+    wait_for_focus(page, f"move-down-{action.pk}")
+    audit.run(page, f"{plan}?ordre=1 action déplacée (htmx)")
+
+
+def financing_states(page, audit, action):
+    """The financing form opened in place, refused with an error, then saved."""
+    fiche = reverse("actions:detail", args=[action.pk])
+    page.goto(fiche)
+    page.get_by_role("link", name="Modifier le plan de financement").click()
+    wait_for_focus(page, "financement-form-titre")
+    audit.run(page, f"{fiche} formulaire de financement ouvert (htmx)")
+    line = page.get_by_role("group", name="Nouvelle ligne 3")
+    line.get_by_label("Montant (€)").fill("1000")
+    page.get_by_role("button", name="Enregistrer le plan de financement").click()
+    page.locator(".ort-error-summary:focus").wait_for()
+    audit.run(page, f"{fiche} financement refusé, résumé des erreurs (htmx)")
+    line.get_by_label("Financeur").select_option(index=1)
+    line.get_by_label("Année").fill("2026")
+    page.get_by_role("button", name="Enregistrer le plan de financement").click()
+    wait_for_focus(page, "financement-titre")
+    audit.run(page, f"{fiche} financement enregistré (htmx)")
+
+
+def refused_form_states(page, audit, action, meeting):
+    """Long forms sent with errors: the error summary at the top, focused."""
+    edit = reverse("actions:edit", args=[action.pk])
+    page.goto(edit)
+    page.get_by_label("Intitulé").fill("")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.locator(".ort-error-summary:focus").wait_for()
+    audit.run(page, f"{edit} refusé")
+    create = reverse("governance:meeting_create", args=[meeting.committee_id])
+    page.goto(create)
+    page.locator("main form[method=post] [type=submit]").first.click()
+    page.locator(".ort-error-summary:focus").wait_for()
+    audit.run(page, f"{create} refusé")
