@@ -5,7 +5,11 @@ from . import proconnect, views
 app_name = "accounts"
 
 urlpatterns = [
-    path("connexion/", proconnect.LoginView.as_view(extra_context={"title": "Connexion"}), name="login"),
+    path(
+        "connexion/",
+        proconnect.LoginView.as_view(extra_context={"title": "Connexion"}),
+        name="login",
+    ),
     path("deconnexion/", proconnect.LogoutView.as_view(), name="logout"),
     path("oidc/connexion/", proconnect.ProConnectLoginView.as_view(), name="proconnect_login"),
     path("oidc/retour/", proconnect.ProConnectCallbackView.as_view(), name="proconnect_callback"),
