@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("signatures.urls")),
     path("", include("actions.urls")),
     path("", include("governance.urls")),
+    path("", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("sante/", HealthView.as_view(), name="health"),
 ]
