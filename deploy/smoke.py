@@ -5,12 +5,15 @@ kept by hand (they are Secure, and the loopback is plain HTTP), no redirect foll
 """
 
 import base64
+import email
 import hashlib
+import io
 import json
 import re
 import time
 import urllib.error
 import urllib.request
+from email.header import decode_header, make_header
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -90,6 +93,7 @@ class Smoke:
             self.page_and_log,
             self.static_files,
             self.pdf_through_queue,
+            self.reminders,
             self.logout,
         ]
         for step in steps:
@@ -194,6 +198,39 @@ class Smoke:
         if finished.status == "SUCCESSFUL":
             value = finished.return_value
             self.check("document PDF", value["header"] == "%PDF-", f"{value['bytes']} octets")
+
+    def reminders(self):
+        """Rappels quotidiens envoyés par les workers (courriels sur la console)"""
+        from django.core.management import call_command
+        from django_tasks_db.models import DBTaskResult
+
+        call_command("send_reminders", stdout=io.StringIO())
+        deadline = time.monotonic() + 180
+        queued = DBTaskResult.objects.filter(queue_name="notifications")
+        while queued.exclude(status__in=["SUCCESSFUL", "FAILED"]).exists():
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        self.check("tâches réussies", not queued.exclude(status="SUCCESSFUL").exists())
+        messages = [
+            email.message_from_string(chunk)
+            for log in self.logs.glob("worker-*.log")
+            for chunk in log.read_text().split("-" * 79)
+            if "Subject: [Portail ORT]" in chunk
+        ]
+        self.check(
+            "courriel affiché par le backend console", bool(messages), f"{len(messages)} envoyé(s)"
+        )
+        if messages:
+            body = messages[0].get_payload(decode=True).decode()
+            link = re.search(r"Pour voir la page : (\S+)", body)
+            self.check(
+                "texte français et lien absolu vers la page",
+                body.startswith("Bonjour")
+                and link
+                and link.group(1).startswith(self.client.origin),
+                f"{make_header(decode_header(messages[0]['Subject']))} → {link and link.group(1)}",
+            )
 
     def logout(self):
         """Déconnexion"""

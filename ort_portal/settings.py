@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "signatures",
     "reporting",
     "imports",
+    "notifications",
     "demo",
 ]
 
@@ -225,6 +226,8 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portail ORT <ne-pas-repondre@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Reminders: an avenant still unsigned this many days after the comité's avis is reported.
+NOTICE_AMENDMENT_SIGNATURE_DAYS = env_int("NOTICE_AMENDMENT_SIGNATURE_DAYS", 30)
 # Absolute address of the portal, for the links in e-mails sent outside a request.
 PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("governance.urls")),
     path("", include("imports.urls")),
+    path("", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("sante/", HealthView.as_view(), name="health"),
 ]

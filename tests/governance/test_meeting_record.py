@@ -199,7 +199,7 @@ def test_séance_page_keeps_a_constant_number_of_queries(
     url = reverse("governance:meeting_detail", args=[meeting.pk])
     actions = list(Action.objects.filter(axis__convention=libercourt)[:5])
     DecisionFactory(meeting=meeting, kind="validation_action").actions.set(actions[:1])
-    with django_assert_num_queries(12) as small:
+    with django_assert_num_queries(13) as small:
         client.get(url)
     for n in range(8):
         decision = DecisionFactory(meeting=meeting, kind="validation_action", text=f"D{n}")

@@ -141,7 +141,7 @@ def test_query_count_does_not_grow(size, convention, reader, client, django_asse
         client.get(reverse("reporting:financial_model", args=[convention.pk]), {"annee": 2025})
 
 
-FINANCIAL_MODEL_QUERIES = 18
+FINANCIAL_MODEL_QUERIES = 19
 
 
 def test_outsider_gets_404(convention, outsider, client):
