@@ -48,6 +48,11 @@ class FundingChange:
     existing: Funding | None = None
     changes: list = field(default_factory=list)
 
+    @property
+    def summary(self) -> str:
+        values = self.values
+        return f"{values['funder'].name}, {values['year']}, {display(values['amount'])}"
+
 
 @dataclass
 class ActionChange:
@@ -195,6 +200,9 @@ class Builder:
             known = ", ".join(str(n) for n in sorted(self.axes)) or "aucun"
             self.error(line, "axis", f"Axe « {cells['axis']} » inconnu (axes : {known}).")
             raise PlanValueError("axis")
+        if len(cells.get("code", "").strip()) > 20:
+            self.error(line, "code", "Le numéro d’action tient en 20 caractères au plus.")
+            raise PlanValueError("code")
         key = self.key(number, cells.get("code", ""), cells.get("title", ""))
         if key in changes:
             return changes[key]

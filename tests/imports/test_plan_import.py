@@ -104,6 +104,7 @@ def test_a_filled_template_of_40_actions_imports_exactly_them(
     assert preview.errors == []
     assert preview.counts == {"created": 40, "updated": 0, "unchanged": 0}
     assert "Confirmer l’import" in response.text
+    assert "Financement créé : Banque des Territoires, 2026, 2 000,00 €" in response.text
     assert counts() == (0, 0, 0)  # nothing before confirmation
 
     response = confirm(client, convention)
@@ -217,9 +218,14 @@ def test_pending_amount_and_missing_year_are_row_errors_for_now(
         "Axe;Numéro;Action;Financeur;Montant (€);Année\n"
         "1;1.1;Halle;Région Hauts-de-France;à préciser;2025\n"
         "1;1.2;Parc;Région Hauts-de-France;100;\n"
+        f"1;{'9' * 21};Numéro trop long;;;\n"
     )
     errors = upload(client, owner, convention, text.encode()).context["preview"].errors
-    assert [(error.line, error.column) for error in errors] == [(2, "Montant (€)"), (3, "Année")]
+    assert [(error.line, error.column) for error in errors] == [
+        (2, "Montant (€)"),
+        (3, "Année"),
+        (4, "Numéro"),
+    ]
 
 
 def test_a_file_that_cannot_be_read_is_said_next_to_the_field(client, convention, owner):
