@@ -1,7 +1,11 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+
+from directory.models import Commune
 
 from . import services
 from .access import creatable_communes
@@ -31,6 +35,18 @@ def review_forms(data, communes, initial=None):
         "axes": AxisFormSet(data, initial=initial.get("axes"), prefix="axes"),
         "actions": ActionFormSet(data, initial=initial.get("actions"), prefix="actions"),
     }
+
+
+def guess_main_commune(draft, communes) -> str:
+    """The INSEE code of the first party "Commune de X" found among the user's communes."""
+    allowed = communes if communes is not None else Commune.objects.all()
+    for party in draft.parties:
+        name = re.sub(r"^(commune|ville) de\s+", "", party.organisation, flags=re.IGNORECASE)
+        if name != party.organisation:
+            commune = allowed.filter(name__iexact=name.strip()).first()
+            if commune is not None:
+                return commune.insee_code
+    return ""
 
 
 def _kept(formset):
@@ -83,6 +99,8 @@ def convention_from_text(request):
             source.add_error("pdf", str(error))
         else:
             draft = draft_from_text(text)
-            forms = review_forms(None, communes, initial_from_draft(draft))
+            initial = initial_from_draft(draft)
+            initial["convention"]["main_commune"] = guess_main_commune(draft, communes)
+            forms = review_forms(None, communes, initial)
             return render(request, "imports/review.html", {"title": TITLE, "draft": draft, **forms})
     return render(request, "imports/source.html", {"title": TITLE, "form": source})

@@ -69,13 +69,14 @@ def test_the_review_page_shows_what_was_read_and_marks_what_is_unsure(client, ch
     ) in page
     assert "À vérifier : sous-article repéré par sa numérotation" in page
     assert 'value="Caisse des Dépôts et Consignations"' in page
+    # "La Commune de Libercourt" of the parties is the chef de projet's commune.
+    assert response.context["convention"].initial["main_commune"] == "62907"
     assert Convention.objects.count() == 0  # nothing saved before confirmation
 
 
 def test_confirming_creates_the_convention_with_its_history(client, chef, libercourt):
     etat = OrganisationFactory(name="État", category=Organisation.Category.ETAT)
     data = as_post(review(client, chef))
-    data["convention-main_commune"] = "62907"
     response = client.post(URL, data)
     convention = Convention.objects.get()
     assert response.status_code == 302
