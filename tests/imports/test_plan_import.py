@@ -235,6 +235,7 @@ def test_a_file_that_cannot_be_read_is_said_next_to_the_field(client, convention
     response = upload(client, owner, convention, b"nom;prenom\nA;B\n")
     assert response.status_code == 200
     assert "Aucune ligne d’en-têtes trouvée" in response.text
+    assert f"<title>Erreur : Importer un plan d’action – {convention.reference}" in response.text
 
 
 def test_comite_members_and_other_territories_are_refused(
