@@ -64,6 +64,7 @@ class ActionChange:
     changes: list = field(default_factory=list)
     fundings: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
+    cells: dict = field(default_factory=dict)  # the action's first row, as read
 
     @property
     def status(self) -> str:
@@ -205,14 +206,24 @@ class Builder:
             raise PlanValueError("code")
         key = self.key(number, cells.get("code", ""), cells.get("title", ""))
         if key in changes:
+            self.check_same_action(changes[key], cells)
             return changes[key]
         values = self.action_values(cells)
-        change = ActionChange(line, axis, cells.get("code", "").strip(), values)
+        change = ActionChange(line, axis, cells.get("code", "").strip(), values, cells=cells)
         change.existing = self.existing.get(key)
         if change.existing is not None:
             change.changes = self.action_changes(change.existing, values)
         changes[key] = change
         return change
+
+    def check_same_action(self, change: ActionChange, cells):
+        """A further row of an action leaves its action cells empty or repeats them."""
+        for column in ACTION_FIELDS:
+            text = normalise(cells.get(column, ""))
+            if text and text != normalise(change.cells.get(column, "")):
+                message = f"Diffère de la ligne {change.line}, la première de cette action."
+                self.error(cells["line"], column, message)
+                raise PlanValueError(message)
 
     def action_values(self, cells) -> dict:
         if not cells.get("title", "").strip():

@@ -45,7 +45,12 @@ def _session_key(convention) -> str:
 
 def _preview_page(request, convention, parsed, name):
     preview = build_preview(convention, parsed)
-    context = {"convention": convention, "preview": preview, "file_name": name}
+    context = {
+        "convention": convention,
+        "preview": preview,
+        "file_name": name,
+        "title": f"Aperçu de l’import du plan d’action – {convention.reference}",
+    }
     return render(request, "imports/plan_preview.html", context)
 
 
@@ -59,7 +64,9 @@ def plan_import(request, pk):
         # Kept server-side until the person confirms: nothing is re-uploaded.
         request.session[_session_key(convention)] = {"parsed": parsed, "name": name}
         return _preview_page(request, convention, parsed, name)
-    return render(request, "imports/plan_upload.html", {"convention": convention, "form": form})
+    title = f"Importer un plan d’action – {convention.reference}"
+    context = {"convention": convention, "form": form, "title": title}
+    return render(request, "imports/plan_upload.html", context)
 
 
 @login_required

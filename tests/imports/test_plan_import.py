@@ -211,7 +211,7 @@ def test_an_update_shows_old_and_new_and_leaves_absent_actions_alone(
     assert Action.objects.get(pk=absent.pk).title == "Absente"
 
 
-def test_pending_amount_and_missing_year_are_row_errors_for_now(
+def test_pending_amounts_missing_years_long_numbers_and_disagreeing_rows(
     client, convention, owner, axes, organisations
 ):
     text = (
@@ -219,12 +219,15 @@ def test_pending_amount_and_missing_year_are_row_errors_for_now(
         "1;1.1;Halle;Région Hauts-de-France;à préciser;2025\n"
         "1;1.2;Parc;Région Hauts-de-France;100;\n"
         f"1;{'9' * 21};Numéro trop long;;;\n"
+        "2;2.1;Halle;Région Hauts-de-France;100;2025\n"
+        "2;2.1;Autre intitulé;Commune de Testville;100;2025\n"
     )
     errors = upload(client, owner, convention, text.encode()).context["preview"].errors
     assert [(error.line, error.column) for error in errors] == [
         (2, "Montant (€)"),
         (3, "Année"),
         (4, "Numéro"),
+        (6, "Action"),
     ]
 
 
@@ -232,6 +235,7 @@ def test_a_file_that_cannot_be_read_is_said_next_to_the_field(client, convention
     response = upload(client, owner, convention, b"nom;prenom\nA;B\n")
     assert response.status_code == 200
     assert "Aucune ligne d’en-têtes trouvée" in response.text
+    assert f"<title>Erreur : Importer un plan d’action – {convention.reference}" in response.text
 
 
 def test_comite_members_and_other_territories_are_refused(
