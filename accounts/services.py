@@ -6,6 +6,7 @@ from django.db import transaction
 
 from conventions.models import Convention
 from directory.models import EPCI, Commune, Representative
+from ort_portal.writes import save_tracked
 
 from .models import Profile
 
@@ -30,8 +31,7 @@ def create_user(
     user.set_password(password)
     user.save()
     profile = Profile(user=user, role=role, representative=representative)
-    profile._change_reason = "Profil créé"
-    profile.save()
+    save_tracked(profile, reason="Profil créé")
     profile.conventions.set(conventions)
     profile.communes.set(communes)
     profile.epcis.set(epcis)
@@ -58,8 +58,7 @@ def update_user_access(
     profile, _ = Profile.objects.get_or_create(user=user, defaults={"role": role})
     profile.role = role
     profile.representative = representative
-    profile._change_reason = "Rôle et territoires modifiés"
-    profile.save()
+    save_tracked(profile, reason="Rôle et territoires modifiés")
     profile.conventions.set(conventions)
     profile.communes.set(communes)
     profile.epcis.set(epcis)

@@ -4,20 +4,19 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ort_portal.access import require_portal_admin
+from directory.access import require_directory_admin
 
 from . import services
+from .access import get_account_for_user
 from .forms import UserAccessForm, UserCreateForm
-
-ADMIN_ONLY = "L’annuaire est réservé aux administrateurs."
 
 
 @login_required
 def user_list(request):
-    require_portal_admin(request.user, ADMIN_ONLY)
+    require_directory_admin(request.user)
     users = (
         get_user_model()
         .objects.select_related("portal_profile__representative")
@@ -35,7 +34,7 @@ def user_list(request):
 
 @login_required
 def user_create(request):
-    require_portal_admin(request.user, ADMIN_ONLY)
+    require_directory_admin(request.user)
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = services.create_user(**form.cleaned_data)
@@ -50,8 +49,7 @@ def user_create(request):
 
 @login_required
 def user_edit(request, pk):
-    require_portal_admin(request.user, ADMIN_ONLY)
-    user = get_object_or_404(get_user_model(), pk=pk)
+    user = get_account_for_user(request.user, pk, edit=True)
     form = UserAccessForm(request.POST or None, initial=UserAccessForm.initial_for(user))
     if request.method == "POST" and form.is_valid():
         services.update_user_access(user=user, **form.cleaned_data)
@@ -71,8 +69,7 @@ def user_edit(request, pk):
 @login_required
 @require_POST
 def user_set_active(request, pk):
-    require_portal_admin(request.user, ADMIN_ONLY)
-    user = get_object_or_404(get_user_model(), pk=pk)
+    user = get_account_for_user(request.user, pk, edit=True)
     active = request.POST.get("active") == "1"
     try:
         services.set_user_active(user=user, active=active, by=request.user)

@@ -6,15 +6,9 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from directory.models import Organisation
+from ort_portal.widgets import DateInput
 
 from .models import Action, Funding, Indicator, Measurement
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class VersionForm(DsfrBaseForm):

@@ -45,6 +45,17 @@ AMENDMENT_REQUIRED = (
 )
 
 
+class AxisQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Axes of the conventions the user may read."""
+        return self.filter(convention__in=Convention.objects.for_user(user))
+
+    def editable_by(self, user):
+        """Axes of the conventions the user may edit (their actions; the axes themselves
+        change by avenant once the convention is signed)."""
+        return self.filter(convention__in=Convention.objects.editable_by(user))
+
+
 class Axis(models.Model):
     convention = models.ForeignKey(
         Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="axes"
@@ -52,6 +63,7 @@ class Axis(models.Model):
     number = models.PositiveSmallIntegerField("numéro")
     title = models.CharField("intitulé", max_length=500)
 
+    objects = AxisQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -113,6 +125,10 @@ class ActionQuerySet(models.QuerySet):
     def for_user(self, user):
         """Actions of the conventions the user may read."""
         return self.filter(axis__convention__in=Convention.objects.for_user(user))
+
+    def editable_by(self, user):
+        """Actions of the conventions the user may edit."""
+        return self.filter(axis__convention__in=Convention.objects.editable_by(user))
 
     def with_financing(self):
         """Annotate the financing total and the acquired part of each action.
@@ -318,6 +334,16 @@ class Funding(models.Model):
         return f"{self.funder} {self.year} : {self.amount} €"
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Indicators of the actions the user may read."""
+        return self.filter(action__in=Action.objects.for_user(user))
+
+    def editable_by(self, user):
+        """Indicators of the actions the user may edit."""
+        return self.filter(action__in=Action.objects.editable_by(user))
+
+
 class Indicator(models.Model):
     class Kind(models.TextChoices):
         AVANCEMENT = "avancement", "Indicateur d’avancement"
@@ -335,6 +361,7 @@ class Indicator(models.Model):
     target = models.DecimalField("cible", max_digits=14, decimal_places=2, null=True, blank=True)
     target_date = models.DateField("échéance de la cible", null=True, blank=True)
 
+    objects = IndicatorQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

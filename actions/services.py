@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max, Sum
 
+from ort_portal.writes import delete_tracked, save_tracked
+
 from .models import Action, Axis, Funding, Indicator, Measurement
 
 
@@ -34,12 +36,8 @@ def _lock(action: Action, expected_version: int | None) -> Action:
 
 def _save_new_version(action: Action, reason: str, update_fields=None) -> Action:
     action.version += 1
-    action._change_reason = reason
-    if update_fields is not None:
-        action.save(update_fields=[*update_fields, "version"])
-    else:
-        action.save()
-    return action
+    fields = None if update_fields is None else [*update_fields, "version"]
+    return save_tracked(action, reason=reason, update_fields=fields)
 
 
 def _next_position(axis: Axis) -> int:
@@ -52,8 +50,7 @@ def action_create(*, axis: Axis, values: dict, partners: Iterable = ()) -> Actio
     with transaction.atomic():
         action = Action(axis=axis, **values)
         action.position = _next_position(axis)
-        action._change_reason = "Création de l’action"
-        action.save()
+        save_tracked(action, reason="Création de l’action")
         action.partners.set(partners)
     return action
 
@@ -179,15 +176,13 @@ def fundings_save(
         for funding in deleted:
             if funding.action_id != current.pk:
                 raise ValueError("Cette ligne de financement appartient à une autre action.")
-            funding._change_reason = "Suppression d’une ligne de financement"
-            funding.delete()
+            delete_tracked(funding, reason="Suppression d’une ligne de financement")
         for funding in lines:
             if funding.pk is not None and funding.action_id != current.pk:
                 raise ValueError("Cette ligne de financement appartient à une autre action.")
             funding.action = current
-            funding._change_reason = "Plan de financement modifié"
             funding.full_clean()
-            funding.save()
+            save_tracked(funding, reason="Plan de financement modifié")
         _save_new_version(current, "Plan de financement modifié", [])
     return current
 
@@ -197,9 +192,8 @@ def indicator_create(*, action: Action, expected_version: int, indicator: Indica
     with transaction.atomic():
         current = _lock(action, expected_version)
         indicator.action = current
-        indicator._change_reason = "Ajout d’un indicateur"
         indicator.full_clean()
-        indicator.save()
+        save_tracked(indicator, reason="Ajout d’un indicateur")
         _save_new_version(current, "Ajout d’un indicateur", [])
     return indicator
 
@@ -215,7 +209,6 @@ def measurement_record(
             measurement = Measurement(indicator=indicator, date=date)
         measurement.value = value
         measurement.comment = comment
-        measurement._change_reason = "Mesure d’indicateur enregistrée"
-        measurement.save()
+        save_tracked(measurement, reason="Mesure d’indicateur enregistrée")
         _save_new_version(current, "Mesure d’indicateur enregistrée", [])
     return measurement

@@ -236,6 +236,16 @@ class InterventionSector(models.Model):
         return self.name
 
 
+class SignatoryQuerySet(models.QuerySet):
+    def signing(self):
+        """Parties that sign: "en présence de" witnesses do not."""
+        return self.exclude(role=Signatory.Role.EN_PRESENCE)
+
+    def to_sign(self):
+        """Parties still to sign the convention."""
+        return self.signing().filter(signature_date__isnull=True)
+
+
 class Signatory(models.Model):
     class Role(models.TextChoices):
         COLLECTIVITE = "collectivite", "Collectivité bénéficiaire"
@@ -265,6 +275,7 @@ class Signatory(models.Model):
     order = models.PositiveSmallIntegerField("ordre", default=0)
     signature_date = models.DateField("date de signature", null=True, blank=True)
 
+    objects = SignatoryQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -25,6 +25,7 @@ from conventions.models import (
 )
 from directory.models import EPCI, Commune, Organisation, Representative
 from governance.models import Committee, CommitteeMember
+from ort_portal.writes import save_tracked
 from signatures.services.freezing import freeze_initial_version
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
@@ -71,8 +72,7 @@ class DemoLoader:
                 setattr(instance, name, value)
                 changed = True
         if changed:
-            instance._change_reason = CHANGE_REASON
-            instance.save()
+            save_tracked(instance, reason=CHANGE_REASON)
             self.report.count(model, created)
         return instance
 

@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from dsfr.forms import DsfrBaseForm
 
+from ort_portal.widgets import DateInput
+
 from .models import Organisation, Representative
 from .services import OVERLAP_MESSAGE, overlapping_mandates
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OrganisationForm(forms.ModelForm, DsfrBaseForm):
@@ -30,7 +30,7 @@ class RepresentativeForm(forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = Representative
         fields = ["civility", "first_name", "last_name", "function", "mandate_start", "mandate_end"]
-        widgets = {"mandate_start": DATE_WIDGET, "mandate_end": DATE_WIDGET}
+        widgets = {"mandate_start": DateInput(), "mandate_end": DateInput()}
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,7 +64,7 @@ class ReplaceRepresentativeForm(DsfrBaseForm):
     function = forms.CharField(label="Fonction", max_length=255)
     starts_on = forms.DateField(
         label="Début du nouveau mandat",
-        widget=DATE_WIDGET,
+        widget=DateInput(),
         help_text="Le mandat précédent se termine la veille.",
     )
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from ort_portal.collation import french
+from ort_portal.writes import save_tracked
 
 from .models import Organisation, Representative
 from .sections import list_columns
@@ -112,8 +113,7 @@ def check_no_overlap(representative: Representative) -> None:
 def save_organisation(*, organisation: Organisation) -> Organisation:
     created = organisation.pk is None
     organisation.full_clean()
-    organisation._change_reason = "Organisation créée" if created else "Organisation modifiée"
-    organisation.save()
+    save_tracked(organisation, reason="Organisation créée" if created else "Organisation modifiée")
     return organisation
 
 
@@ -123,8 +123,9 @@ def save_representative(*, representative: Representative) -> Representative:
     created = representative.pk is None
     representative.full_clean()
     check_no_overlap(representative)
-    representative._change_reason = "Représentant ajouté" if created else "Représentant modifié"
-    representative.save()
+    save_tracked(
+        representative, reason="Représentant ajouté" if created else "Représentant modifié"
+    )
     return representative
 
 
@@ -153,8 +154,7 @@ def replace_representative(
         raise ValidationError({"starts_on": "Le mandat de ce représentant est déjà terminé."})
     previous.mandate_end = starts_on - datetime.timedelta(days=1)
     previous.full_clean()
-    previous._change_reason = "Fin de mandat (remplacé)"
-    previous.save()
+    save_tracked(previous, reason="Fin de mandat (remplacé)")
     successor = Representative(
         organisation=previous.organisation,
         function=function or previous.function,
@@ -165,8 +165,7 @@ def replace_representative(
     )
     successor.full_clean()
     check_no_overlap(successor)
-    successor._change_reason = f"Succède à {previous.full_name}"
-    successor.save()
+    save_tracked(successor, reason=f"Succède à {previous.full_name}")
     return successor
 
 

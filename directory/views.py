@@ -3,22 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from ort_portal.access import require_portal_admin
 from ort_portal.collation import french
 
 from . import services
+from .access import get_organisation_for_user, get_representative_for_user, require_directory_admin
 from .forms import OrganisationForm, ReplaceRepresentativeForm, RepresentativeForm
 from .models import Organisation, Representative
 from .sections import list_columns, organisation_sections
 
-ADMIN_ONLY = "L’annuaire est réservé aux administrateurs."
-
 
 @login_required
 def organisation_list(request):
-    require_portal_admin(request.user, ADMIN_ONLY)
+    require_directory_admin(request.user)
     organisations = services.organisations_for_directory().order_by(french("name"), "pk")
     return render(
         request,
@@ -33,8 +31,8 @@ def organisation_list(request):
 
 @login_required
 def organisation_form(request, pk=None):
-    require_portal_admin(request.user, ADMIN_ONLY)
-    organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
+    require_directory_admin(request.user)
+    organisation = get_organisation_for_user(request.user, pk, edit=True) if pk else Organisation()
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         organisation = services.save_organisation(organisation=form.instance)
@@ -50,8 +48,9 @@ def organisation_form(request, pk=None):
 
 @login_required
 def organisation_detail(request, pk):
-    require_portal_admin(request.user, ADMIN_ONLY)
-    organisation = get_object_or_404(Organisation.objects.select_related("commune", "epci"), pk=pk)
+    organisation = get_organisation_for_user(
+        request.user, pk, queryset=Organisation.objects.select_related("commune", "epci")
+    )
     representatives = services.representatives_current_first(
         organisation.representatives.all()
     ).order_by("out_of_office", "function", "-mandate_start")
@@ -75,14 +74,11 @@ def organisation_detail(request, pk):
 
 @login_required
 def representative_form(request, organisation_pk=None, pk=None):
-    require_portal_admin(request.user, ADMIN_ONLY)
     if pk:
-        representative = get_object_or_404(
-            Representative.objects.select_related("organisation"), pk=pk
-        )
+        representative = get_representative_for_user(request.user, pk, edit=True)
         organisation = representative.organisation
     else:
-        organisation = get_object_or_404(Organisation, pk=organisation_pk)
+        organisation = get_organisation_for_user(request.user, organisation_pk, edit=True)
         representative = Representative(organisation=organisation)
     form = RepresentativeForm(
         request.POST or None, instance=representative, organisation=organisation
@@ -107,8 +103,7 @@ def representative_form(request, organisation_pk=None, pk=None):
 
 @login_required
 def representative_replace(request, pk):
-    require_portal_admin(request.user, ADMIN_ONLY)
-    previous = get_object_or_404(Representative.objects.select_related("organisation"), pk=pk)
+    previous = get_representative_for_user(request.user, pk, edit=True)
     form = ReplaceRepresentativeForm(request.POST or None, previous=previous)
     if request.method == "POST" and form.is_valid():
         try:

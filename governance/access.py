@@ -1,46 +1,61 @@
-"""The access helpers every governance view calls (404 if not visible, 403 if not editable)."""
+"""The access helpers every governance view calls (ort_portal.access's shape): a comité is
+read and edited through the conventions it follows."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 
-from conventions.models import Convention
+from ort_portal.access import get_for_user
 
-from .models import Committee, Decision, Meeting
+from .models import Committee, CommitteeMember, Decision, Meeting
+
+EDIT_DENIED = "Vous ne pouvez pas modifier ce comité."
 
 
 def get_committee_for_user(user, pk, *, edit=False, queryset=None) -> Committee:
-    base = queryset if queryset is not None else Committee.objects.all()
-    committee = get_object_or_404(base.filter(pk__in=Committee.objects.for_user(user)), pk=pk)
-    if edit and not user.has_perm("governance.edit_committee", committee):
-        raise PermissionDenied("Vous ne pouvez pas modifier ce comité.")
-    return committee
+    return get_for_user(
+        queryset if queryset is not None else Committee.objects.all(),
+        pk,
+        readable=Committee.objects.for_user(user),
+        editable=Committee.objects.editable_by(user) if edit else None,
+        message=EDIT_DENIED,
+    )
+
+
+def get_member_for_user(user, pk, *, edit=False, queryset=None) -> CommitteeMember:
+    base = queryset if queryset is not None else CommitteeMember.objects.all()
+    return get_for_user(
+        base.select_related("representative", "committee"),
+        pk,
+        readable=CommitteeMember.objects.for_user(user),
+        editable=CommitteeMember.objects.editable_by(user) if edit else None,
+        message=EDIT_DENIED,
+    )
 
 
 def get_meeting_for_user(user, pk, *, edit=False, queryset=None) -> Meeting:
-    base = queryset if queryset is not None else Meeting.objects.select_related("committee")
-    meeting = get_object_or_404(base.filter(pk__in=Meeting.objects.for_user(user)), pk=pk)
-    if edit and not user.has_perm("governance.edit_committee", meeting.committee):
-        raise PermissionDenied("Vous ne pouvez pas modifier ce comité.")
-    return meeting
+    return get_for_user(
+        queryset if queryset is not None else Meeting.objects.select_related("committee"),
+        pk,
+        readable=Meeting.objects.for_user(user),
+        editable=Meeting.objects.editable_by(user) if edit else None,
+        message=EDIT_DENIED,
+    )
 
 
-def get_decision_for_user(user, pk) -> Decision:
-    """A decision the user may withdraw from the relevé: its séance is editable by them, and
-    everything it concerns (actions, avenant) belongs to conventions they edit, since a
-    comité may follow several territories."""
-    decision = get_object_or_404(
-        Decision.objects.select_related("meeting__committee", "amendment"),
-        pk=pk,
-        meeting__in=Meeting.objects.for_user(user),
+def get_decision_for_user(user, pk, *, edit=False, queryset=None) -> Decision:
+    """With edit=True (withdrawing it from the relevé), its séance must be editable by the
+    user and everything it concerns (actions, avenant) belong to conventions they edit,
+    since a comité may follow several territories."""
+    base = queryset if queryset is not None else Decision.objects.all()
+    decision = get_for_user(
+        base.select_related("meeting__committee", "amendment"),
+        pk,
+        readable=Decision.objects.for_user(user),
+        editable=Decision.objects.filter(meeting__in=Meeting.objects.editable_by(user))
+        if edit
+        else None,
+        message=EDIT_DENIED,
     )
-    get_meeting_for_user(user, decision.meeting_id, edit=True)
-    editable = Convention.objects.editable_by(user)
-    foreign_actions = decision.actions.exclude(axis__convention__in=editable).exists()
-    foreign_amendment = (
-        decision.amendment_id is not None
-        and not editable.filter(pk=decision.amendment.convention_id).exists()
-    )
-    if foreign_actions or foreign_amendment:
+    if edit and decision.concerns_other_territories(user):
         raise PermissionDenied(
             "Cette décision concerne aussi une convention d’un autre territoire."
         )

@@ -7,18 +7,10 @@ from actions.models import Action
 from conventions.models import Amendment, Convention
 from directory.models import Organisation, Representative
 from directory.services import representatives_current_first
+from ort_portal.widgets import DateTimeLocalInput
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 from .services import Presence
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format=DATETIME_FORMAT)
 
 
 class MeetingForm(forms.ModelForm, DsfrBaseForm):

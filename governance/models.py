@@ -25,6 +25,18 @@ class CommitteeQuerySet(models.QuerySet):
         editable = Convention.objects.editable_by(user)
         return self.filter(pk__in=self.model.objects.filter(conventions__in=editable).values("pk"))
 
+    def following(self, conventions):
+        """Comités following the conventions, with their rhythm (with_rhythm) and, as their
+        `conventions`, only those in scope: a comité may also follow another territory's."""
+        followed = self.filter(conventions__in=conventions).values("pk")
+        in_scope = Convention.objects.filter(pk__in=conventions.values("pk")).order_by("reference")
+        return (
+            self.filter(pk__in=followed)
+            .with_rhythm()
+            .prefetch_related(models.Prefetch("conventions", queryset=in_scope))
+            .order_by("name")
+        )
+
     def for_listing(self, user, now=None):
         """What a list of comités shows: rhythm, members with who they are, and the
         followed conventions the user may read (a comité may follow several territories)."""
@@ -108,6 +120,14 @@ class Committee(models.Model):
 
 
 class CommitteeMemberQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Seats of the comités the user may see."""
+        return self.filter(committee__in=Committee.objects.for_user(user))
+
+    def editable_by(self, user):
+        """Seats of the comités the user may edit."""
+        return self.filter(committee__in=Committee.objects.editable_by(user))
+
     def in_office(self, on=None):
         """Seats held on the given day: organisation seats, and representatives whose mandate
         covers it (after the March 2026 elections, the former mayor's seat is a past one)."""
@@ -183,6 +203,10 @@ class MeetingQuerySet(models.QuerySet):
     def for_user(self, user):
         """Séances of the comités the user may see."""
         return self.filter(committee__in=Committee.objects.for_user(user))
+
+    def editable_by(self, user):
+        """Séances of the comités the user may edit."""
+        return self.filter(committee__in=Committee.objects.editable_by(user))
 
     def with_record(self, user):
         """A séance with its comité, attendance and relevé de décisions, for its page and PDF;
@@ -286,6 +310,10 @@ class Attendance(models.Model):
 
 
 class DecisionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Decisions of the séances the user may see."""
+        return self.filter(meeting__in=Meeting.objects.for_user(user))
+
     def for_action(self, action):
         """Decisions of séances about an action, newest first, with their comité."""
         return (
@@ -329,3 +357,14 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} – {self.meeting}"
+
+    def concerns_other_territories(self, user) -> bool:
+        """Whether an action or the avenant it concerns belongs to a convention the user
+        may not edit (a comité may follow several territories)."""
+        editable = Convention.objects.editable_by(user)
+        if self.actions.exclude(axis__convention__in=editable).exists():
+            return True
+        return (
+            self.amendment_id is not None
+            and not editable.filter(pk=self.amendment.convention_id).exists()
+        )

@@ -4,10 +4,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from actions.models import Action
 from conventions.models import Amendment
 from directory.models import Organisation, Representative
+from ort_portal.writes import delete_tracked, save_tracked
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 
@@ -25,8 +27,7 @@ def plan_meeting(
         committee=committee, starts_at=starts_at, ends_at=ends_at, place=place, agenda=agenda
     )
     meeting.full_clean()
-    meeting._change_reason = "Séance planifiée"
-    meeting.save()
+    save_tracked(meeting, reason="Séance planifiée")
     return meeting
 
 
@@ -46,8 +47,7 @@ def update_meeting(
         agenda,
     )
     meeting.full_clean()
-    meeting._change_reason = "Séance modifiée"
-    meeting.save()
+    save_tracked(meeting, reason="Séance modifiée")
     return meeting
 
 
@@ -71,9 +71,40 @@ def add_member(
         role=role,
     )
     member.full_clean()
-    member._change_reason = "Membre ajouté au comité"
-    member.save()
+    save_tracked(member, reason="Membre ajouté au comité")
     return member
+
+
+def seats_with_successors(committee: Committee, today=None) -> list[CommitteeMember]:
+    """The comité's members, each with `out_of_office` and `successor`: for a representative
+    whose mandate ended, the one now in office for the same organisation and fonction, unless
+    they already sit (after the March 2026 elections, the new mayor takes the seat). Two
+    queries whatever the number of members."""
+    members = list(committee.members.select_related("representative__organisation", "organisation"))
+    today = today or timezone.localdate()
+    ended = [m for m in members if m.representative and not m.representative.in_office(today)]
+    seated = {m.representative_id for m in members}
+    current = Representative.objects.current(today).filter(
+        organisation__in={m.representative.organisation_id for m in ended}
+    )
+    by_function = {(r.organisation_id, r.function.lower()): r for r in current}
+    for member in members:
+        member.out_of_office = member in ended
+        successor = (
+            by_function.get(
+                (member.representative.organisation_id, member.representative.function.lower())
+            )
+            if member.out_of_office
+            else None
+        )
+        member.successor = successor if successor and successor.pk not in seated else None
+    return members
+
+
+def successor_of(member: CommitteeMember) -> Representative | None:
+    """Who takes this seat (seats_with_successors), or None."""
+    seats = seats_with_successors(member.committee)
+    return next((seat.successor for seat in seats if seat.pk == member.pk), None)
 
 
 @transaction.atomic
@@ -88,8 +119,7 @@ def hand_over_seat(*, member: CommitteeMember, successor: Representative) -> Com
         role=member.role,
     )
     seat.full_clean()
-    seat._change_reason = f"Succède à {member.representative.full_name}"
-    seat.save()
+    save_tracked(seat, reason=f"Succède à {member.representative.full_name}")
     return seat
 
 
@@ -123,8 +153,7 @@ def record_attendance(
 def _write_presence(attendance, presence, *, meeting, member=None, guest_name=""):
     if not presence.status:
         if attendance is not None:
-            attendance._change_reason = "Présence effacée"
-            attendance.delete()
+            delete_tracked(attendance, reason="Présence effacée")
         return
     if attendance is None:
         attendance = Attendance(meeting=meeting, member=member, guest_name=guest_name)
@@ -136,8 +165,7 @@ def _write_presence(attendance, presence, *, meeting, member=None, guest_name=""
     attendance.status = presence.status
     attendance.represented_by = presence.represented_by
     attendance.full_clean()
-    attendance._change_reason = "Présence enregistrée"
-    attendance.save()
+    save_tracked(attendance, reason="Présence enregistrée")
 
 
 @transaction.atomic
@@ -153,8 +181,7 @@ def record_decision(
     plan d'action evolves by validations of the comité de projet)."""
     decision = Decision(meeting=meeting, kind=kind, text=text, amendment=amendment)
     decision.full_clean()
-    decision._change_reason = "Décision enregistrée"
-    decision.save()
+    save_tracked(decision, reason="Décision enregistrée")
     if actions:
         decision.actions.set(actions)
     return decision
@@ -162,5 +189,4 @@ def record_decision(
 
 @transaction.atomic
 def delete_decision(*, decision: Decision) -> None:
-    decision._change_reason = "Décision retirée du relevé"
-    decision.delete()
+    delete_tracked(decision, reason="Décision retirée du relevé")

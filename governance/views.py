@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.text import slugify
@@ -13,13 +13,17 @@ from icalendar import Calendar, Event
 
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
-from directory.models import Representative
 from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from . import services
-from .access import get_committee_for_user, get_decision_for_user, get_meeting_for_user
+from .access import (
+    get_committee_for_user,
+    get_decision_for_user,
+    get_meeting_for_user,
+    get_member_for_user,
+)
 from .forms import AttendanceForm, CommitteeMemberForm, DecisionForm, MeetingForm
-from .models import Committee, CommitteeMember, Meeting
+from .models import Committee, Meeting
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -49,30 +53,6 @@ def convention_committees(request, pk):
     )
 
 
-def _seats_with_successors(committee):
-    """Members with, for a representative out of office, the one now in office for the same
-    organisation and fonction (two queries whatever the number of members)."""
-    members = list(committee.members.select_related("representative__organisation", "organisation"))
-    today = timezone.localdate()
-    ended = [m for m in members if m.representative and not m.representative.in_office(today)]
-    seated = {m.representative_id for m in members}
-    current = Representative.objects.current().filter(
-        organisation__in={m.representative.organisation_id for m in ended}
-    )
-    by_function = {(r.organisation_id, r.function.lower()): r for r in current}
-    for member in members:
-        member.out_of_office = member in ended
-        successor = (
-            by_function.get(
-                (member.representative.organisation_id, member.representative.function.lower())
-            )
-            if member.out_of_office
-            else None
-        )
-        member.successor = successor if successor and successor.pk not in seated else None
-    return members
-
-
 def _committee_context(request, committee, **forms):
     can_edit = request.user.has_perm("governance.edit_committee", committee)
     meetings = committee.meetings.annotate(
@@ -83,7 +63,7 @@ def _committee_context(request, committee, **forms):
         "title": str(committee),
         "committee": committee,
         "meetings": meetings,
-        "members": _seats_with_successors(committee),
+        "members": services.seats_with_successors(committee),
         "now": timezone.now(),
         "can_edit": can_edit,
     }
@@ -142,13 +122,9 @@ def member_add(request, pk):
 @login_required
 @require_POST
 def member_hand_over(request, pk):
-    member = get_object_or_404(
-        CommitteeMember.objects.select_related("representative", "committee"), pk=pk
-    )
-    committee = get_committee_for_user(request.user, member.committee_id, edit=True)
-    successor = next(
-        (m.successor for m in _seats_with_successors(committee) if m.pk == member.pk), None
-    )
+    member = get_member_for_user(request.user, pk, edit=True)
+    committee = member.committee
+    successor = services.successor_of(member)
     if successor is None:
         messages.error(request, "Aucun successeur en fonction n’est enregistré pour ce siège.")
     else:
@@ -264,7 +240,7 @@ def decision_create(request, pk):
 @login_required
 @require_POST
 def decision_delete(request, pk):
-    decision = get_decision_for_user(request.user, pk)
+    decision = get_decision_for_user(request.user, pk, edit=True)
     services.delete_decision(decision=decision)
     messages.success(request, "La décision est retirée du relevé.")
     return redirect("governance:meeting_detail", decision.meeting_id)

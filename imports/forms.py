@@ -7,6 +7,7 @@ from dsfr.forms import DsfrBaseForm
 from actions.models import Action
 from conventions.models import Convention, Signatory
 from directory.models import Commune, Organisation, Representative
+from ort_portal.widgets import DateInput
 
 from .convention_text import (
     GROUP_BENEFICIARIES,
@@ -62,7 +63,7 @@ class ConventionReviewForm(DsfrBaseForm):
     signature_date = forms.DateField(
         label="Date de signature",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text="Laissée vide si le texte ne la donne pas.",
     )
     duration_years = forms.IntegerField(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import Profile
 from conventions.models import Convention
+from ort_portal.writes import delete_tracked, save_tracked
 
 from . import rules
 from .models import Kind, Notice
@@ -65,10 +66,9 @@ def _create(user, reminder, *, convention_id) -> list[int]:
         body=reminder.body,
         path=reminder.path,
     )
-    notice._change_reason = CHANGE_REASON
     try:
         with transaction.atomic():
-            notice.save()
+            save_tracked(notice, reason=CHANGE_REASON)
     except IntegrityError:  # another worker recorded it first (notice_sent_once)
         return []
     return [notice.pk]
@@ -92,8 +92,7 @@ def email_notice(*, notice_id: int) -> bool:
             recipient_list=[notice.recipient.email],
         )
         notice.emailed_at = timezone.now()
-        notice._change_reason = CHANGE_REASON
-        notice.save(update_fields=["emailed_at"])
+        save_tracked(notice, reason=CHANGE_REASON, update_fields=["emailed_at"])
     return True
 
 
@@ -102,8 +101,7 @@ def mark_read(*, user, notice_ids) -> int:
     count = 0
     for notice in Notice.objects.for_user(user).unread().filter(pk__in=notice_ids):
         notice.read_at = timezone.now()
-        notice._change_reason = "Avis lu"
-        notice.save(update_fields=["read_at"])
+        save_tracked(notice, reason="Avis lu", update_fields=["read_at"])
         count += 1
     return count
 
@@ -114,9 +112,7 @@ def set_opt_outs(*, user, kinds: set[str]):
     current = {o.kind: o for o in user.notice_opt_outs.all()}
     for kind, opt_out in current.items():
         if kind not in kinds:
-            opt_out._change_reason = "Avis réactivé"
-            opt_out.delete()
+            delete_tracked(opt_out, reason="Avis réactivé")
     for kind in kinds - set(current):
         opt_out = user.notice_opt_outs.model(user=user, kind=kind)
-        opt_out._change_reason = "Avis désactivé"
-        opt_out.save()
+        save_tracked(opt_out, reason="Avis désactivé")

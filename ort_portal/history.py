@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from simple_history import utils
 
 from .forms import FilterForm
+from .widgets import DateInput
 
 # Technical fields nobody needs to read about.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at"}
@@ -265,12 +266,8 @@ def build_history(querysets: dict, *, author=None, since=None, until=None):
 
 class HistoryFilterForm(FilterForm):
     author = forms.IntegerField(label="Auteur", required=False, widget=forms.Select)
-    since = forms.DateField(
-        label="Du", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label="Au", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label="Du", required=False, widget=DateInput())
+    until = forms.DateField(label="Au", required=False, widget=DateInput())
 
     def set_authors(self, authors):
         """Offer the authors found in the history (read with it, no extra query)."""

@@ -9,8 +9,7 @@ from conventions.models import Deliberation, Signatory
 from directory.models import Organisation, Representative
 from directory.services import proposed_signer, representatives_current_first
 from governance.models import Decision
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from ort_portal.widgets import DateInput
 
 
 def _representative_label(representative) -> str:
@@ -19,7 +18,7 @@ def _representative_label(representative) -> str:
 
 
 class SignatureForm(DsfrBaseForm):
-    signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
+    signature_date = forms.DateField(label="Date de signature", widget=DateInput())
     representative = forms.TypedChoiceField(label="Représentant ayant signé", coerce=int)
 
     def __init__(self, *args, signatory, candidates, **kwargs):
@@ -40,15 +39,15 @@ class DeliberationForm(DsfrBaseForm, forms.ModelForm):
     class Meta:
         model = Deliberation
         fields = ["body", "date", "reference", "outcome"]
-        widgets = {"date": DATE_WIDGET}
+        widgets = {"date": DateInput()}
 
 
 class ExtensionForm(DsfrBaseForm):
-    end_date = forms.DateField(label="Nouvelle date de fin", widget=DATE_WIDGET)
+    end_date = forms.DateField(label="Nouvelle date de fin", widget=DateInput())
 
 
 class TerminationForm(DsfrBaseForm):
-    date = forms.DateField(label="Date de la résiliation", widget=DATE_WIDGET)
+    date = forms.DateField(label="Date de la résiliation", widget=DateInput())
     reason = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -209,7 +208,7 @@ class DurationDraftForm(DsfrBaseForm):
     duration_years = forms.IntegerField(
         label="Durée (années)", min_value=1, max_value=50, required=False
     )
-    end_date = forms.DateField(label="Date de fin explicite", widget=DATE_WIDGET, required=False)
+    end_date = forms.DateField(label="Date de fin explicite", widget=DateInput(), required=False)
     duration_note = forms.CharField(label="Durée telle qu’écrite", max_length=500, required=False)
 
 
@@ -266,7 +265,7 @@ class AmendmentSignatureForm(DsfrBaseForm):
         label="Représentant ayant signé",
         queryset=Representative.objects.select_related("organisation").order_by("last_name"),
     )
-    signature_date = forms.DateField(label="Date de signature", widget=DATE_WIDGET)
+    signature_date = forms.DateField(label="Date de signature", widget=DateInput())
 
     def __init__(self, *args, parties, **kwargs):
         """parties: the draft's parties that have not signed the avenant yet."""

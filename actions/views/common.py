@@ -1,25 +1,17 @@
-"""Access to an action and the explanation of a concurrent change, shared by the views."""
+"""What the plan's views share: the edit right shown in pages, and "apply, or show the
+conflict" when another editor saved the action meanwhile."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from conventions.access import get_convention_for_user
 from ort_portal.history import HistoryEntry, build_history, format_value
 
 from ..history import action_scope
 from ..models import Action
-
-
-def get_action_for_user(user, pk, *, edit=False, queryset=None) -> Action:
-    """The action if the user may read its convention (404 otherwise, hiding it);
-    with edit=True, PermissionDenied (403) when they may read but not edit it."""
-    queryset = queryset if queryset is not None else Action.objects.all()
-    action = get_object_or_404(queryset.select_related("axis__convention"), pk=pk)
-    get_convention_for_user(user, action.axis.convention_id, edit=edit)
-    return action
+from ..services import StaleActionError
 
 
 def can_edit(user, convention) -> bool:
@@ -73,3 +65,35 @@ def conflict_rows(form, current: Action, entries: list[HistoryEntry]) -> list[Co
                 )
             )
     return rows
+
+
+@dataclass
+class Outcome:
+    """What apply_or_conflict() did: `result` when the write went through; otherwise the
+    action as saved meanwhile (`current`), what changed since the editor's version
+    (`conflict`, newest first) and their input rebased on the current version (`data`)."""
+
+    result: object = None
+    current: Action | None = None
+    conflict: list[HistoryEntry] = field(default_factory=list)
+    data: dict | None = None
+
+    @property
+    def applied(self) -> bool:
+        return self.current is None
+
+
+def apply_or_conflict(request, write: Callable, *, expected_version: int) -> Outcome:
+    """Run a versioned write of the plan (services raising StaleActionError); when the
+    action moved on since the editor loaded it, nothing is written and the outcome tells
+    what to show: the changes they have not seen, and their input to re-apply."""
+    try:
+        return Outcome(result=write())
+    except StaleActionError as stale:
+        data = request.POST.copy()
+        data["version"] = str(stale.current.version)
+        return Outcome(
+            current=stale.current,
+            conflict=changes_since(stale.current, expected_version),
+            data=data,
+        )

@@ -1,13 +1,13 @@
 """Edits of the plan d'action by the chef de projet of the convention (and administrators).
 
-Every POST goes through get_action_for_user / get_convention_for_user with edit=True,
+Every POST goes through actions.access (get_action_for_user…) with edit=True,
 so a comité member gets 403 and a user of another territory 404. In-place edits answer
 htmx requests with a fragment and other requests with a redirect or a full page.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,11 +23,11 @@ from actions.forms import (
     MoveForm,
     VersionForm,
 )
-from actions.models import Action, Axis, Indicator
-from conventions.access import get_convention_for_user
+from actions.models import Action
 from ort_portal.collation import french
 
-from .common import changes_since, conflict_rows, get_action_for_user
+from ..access import get_action_for_user, get_axis_for_user, get_indicator_for_user
+from .common import apply_or_conflict, conflict_rows
 from .fiche import fiche_context
 from .plan import group_actions
 
@@ -37,13 +37,6 @@ CONFIRM = "confirm_warnings"
 def _vary(response):
     patch_vary_headers(response, ["HX-Request"])
     return response
-
-
-def _with_version(data, version):
-    """The editor's input, now based on the current version so that they can re-apply it."""
-    data = data.copy()
-    data["version"] = str(version)
-    return data
 
 
 def _next_url(request, default):
@@ -61,8 +54,8 @@ def _action_values(form):
 
 @login_required
 def action_create(request, axis_pk):
-    axis = get_object_or_404(Axis, pk=axis_pk)
-    convention = get_convention_for_user(request.user, axis.convention_id, edit=True)
+    axis = get_axis_for_user(request.user, axis_pk, edit=True)
+    convention = axis.convention
     form = ActionForm(request.POST or None, convention=convention, initial={"axis": axis})
     if request.method == "POST" and form.is_valid():
         values = _action_values(form)
@@ -98,24 +91,23 @@ def action_edit(request, pk):
             if "estimated_cost" in form.changed_data and request.POST.get(CONFIRM) != "1":
                 warnings = services.cost_warnings(action=action, cost=values["estimated_cost"])
             if not warnings:
-                try:
-                    services.action_update(
+                outcome = apply_or_conflict(
+                    request,
+                    lambda: services.action_update(
                         action=action, expected_version=expected, values=values, partners=partners
-                    )
-                except services.StaleActionError as stale:
-                    entries = changes_since(stale.current, expected)
-                    form = ActionForm(
-                        _with_version(request.POST, stale.current.version),
-                        instance=Action.objects.get(pk=action.pk),
-                        convention=convention,
-                    )
-                    conflict = {
-                        "rows": conflict_rows(form, stale.current, entries),
-                        "entries": entries,
-                    }
-                else:
+                    ),
+                    expected_version=expected,
+                )
+                if outcome.applied:
                     messages.success(request, "La fiche-action a été enregistrée.")
                     return redirect("actions:detail", action.pk)
+                form = ActionForm(
+                    outcome.data, instance=Action.objects.get(pk=action.pk), convention=convention
+                )
+                conflict = {
+                    "rows": conflict_rows(form, outcome.current, outcome.conflict),
+                    "entries": outcome.conflict,
+                }
     return render(
         request,
         "actions/action_form.html",
@@ -159,15 +151,18 @@ def action_maturity(request, pk):
     form = MaturityForm(request.POST)
     conflict = None
     if form.is_valid():
-        try:
-            services.action_set_maturity(
+        outcome = apply_or_conflict(
+            request,
+            lambda: services.action_set_maturity(
                 action=action,
                 expected_version=form.cleaned_data["version"],
                 maturity=form.cleaned_data["maturity"],
-            )
-        except services.StaleActionError as stale:
-            conflict = changes_since(stale.current, form.cleaned_data["version"])
-            form = MaturityForm(_with_version(request.POST, stale.current.version))
+            ),
+            expected_version=form.cleaned_data["version"],
+        )
+        if not outcome.applied:
+            conflict = outcome.conflict
+            form = MaturityForm(outcome.data)
         else:
             label = Action.Maturity(form.cleaned_data["maturity"]).label.lower()
             if request.htmx:
@@ -258,16 +253,19 @@ def action_fundings(request, pk):
             )
             if not warnings or request.POST.get(CONFIRM) == "1":
                 lines = formset.save(commit=False)
-                try:
-                    services.fundings_save(
+                outcome = apply_or_conflict(
+                    request,
+                    lambda: services.fundings_save(
                         action=action,
                         expected_version=expected,
                         lines=lines,
                         deleted=formset.deleted_objects,
-                    )
-                except services.StaleActionError as stale:
-                    conflict = changes_since(stale.current, expected)
-                    version_form = VersionForm(_with_version(request.POST, stale.current.version))
+                    ),
+                    expected_version=expected,
+                )
+                if not outcome.applied:
+                    conflict = outcome.conflict
+                    version_form = VersionForm(outcome.data)
                     warnings = []
                 else:
                     if request.htmx:
@@ -308,13 +306,17 @@ def indicator_create(request, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         indicator = form.save(commit=False)
-        try:
-            services.indicator_create(
-                action=action, expected_version=form.cleaned_data["version"], indicator=indicator
-            )
-        except services.StaleActionError as stale:
-            conflict = changes_since(stale.current, form.cleaned_data["version"])
-            form = IndicatorForm(_with_version(request.POST, stale.current.version))
+        expected = form.cleaned_data["version"]
+        outcome = apply_or_conflict(
+            request,
+            lambda: services.indicator_create(
+                action=action, expected_version=expected, indicator=indicator
+            ),
+            expected_version=expected,
+        )
+        if not outcome.applied:
+            conflict = outcome.conflict
+            form = IndicatorForm(outcome.data)
         else:
             messages.success(request, f"L’indicateur « {indicator} » a été ajouté.")
             return redirect(reverse("actions:detail", args=[action.pk]) + "#indicateurs")
@@ -334,23 +336,26 @@ def indicator_create(request, pk):
 
 @login_required
 def measurement_create(request, indicator_pk):
-    indicator = get_object_or_404(Indicator.objects.select_related("action"), pk=indicator_pk)
-    action = get_action_for_user(request.user, indicator.action_id, edit=True)
+    indicator = get_indicator_for_user(request.user, indicator_pk, edit=True)
+    action = indicator.action
     form = MeasurementForm(request.POST or None, initial={"version": action.version})
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.measurement_record(
+        outcome = apply_or_conflict(
+            request,
+            lambda: services.measurement_record(
                 indicator=indicator,
                 expected_version=data["version"],
                 date=data["date"],
                 value=data["value"],
                 comment=data["comment"],
-            )
-        except services.StaleActionError as stale:
-            conflict = changes_since(stale.current, data["version"])
-            form = MeasurementForm(_with_version(request.POST, stale.current.version))
+            ),
+            expected_version=data["version"],
+        )
+        if not outcome.applied:
+            conflict = outcome.conflict
+            form = MeasurementForm(outcome.data)
         else:
             messages.success(request, f"La mesure de « {indicator} » a été enregistrée.")
             return redirect(reverse("actions:detail", args=[action.pk]) + "#indicateurs")

@@ -11,9 +11,10 @@ from actions.forms import MaturityForm, MeasurementForm
 from actions.models import Action, Indicator, Measurement
 from ort_portal.history import build_history
 
+from ..access import get_action_for_user
 from ..history import action_scope
 from ..sections import fiche_sections
-from .common import can_edit, get_action_for_user
+from .common import can_edit
 
 HISTORY_PANEL_SIZE = 20
 

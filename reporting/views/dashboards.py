@@ -6,9 +6,8 @@ or Convention.objects.for_user; the figures come from reporting.dashboards.
 
 from decimal import Decimal
 
-import django_filters
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,106 +15,14 @@ from django.utils import timezone
 
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
-from conventions.filters import departement_choices, filter_programme
 from conventions.models import Convention
 from governance.models import Committee
-from ort_portal.forms import FilterForm
 from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
+from ..charts import MATURITY_SERIES, percent_bar, stacked_bars, status_series
+from ..filters import TerritoryFilter
 from .common import export_filename
-
-# Chart colours: each at least 3:1 against the page background (WCAG 1.4.11), segments
-# apart by a gap. The SVG `fill` is the light theme's (PDF); reporting/dashboard.css gives
-# each class its light and dark theme colour.
-STATUS_COLOURS = {
-    Funding.Status.PREVU: "#695240",
-    Funding.Status.SOLLICITE: "#00799f",
-    Funding.Status.ACQUIS: "#000091",
-    Funding.Status.VERSE: "#18753c",
-    Funding.Status.REFUSE: "#ce0500",
-}
-MATURITY_COLOURS = {
-    Action.Maturity.EN_COURS: "#000091",
-    Action.Maturity.PROJETEE: "#00799f",
-    Action.Maturity.EN_REFLEXION: "#b34000",
-    Action.Maturity.EN_MATURATION: "#a558a0",
-    Action.Maturity.REALISEE: "#18753c",
-    Action.Maturity.ABANDONNEE: "#666666",
-}
-SEGMENT_GAP = Decimal("0.4")  # in percent of the bar, between two segments
-
-
-# Charts: SVG geometry computed from aggregated rows (readable without JavaScript; the
-# same figures are always given in a table beside the chart).
-
-
-def stacked_bars(rows, label, series):
-    """Horizontal stacked bars, in percent of the largest bar.
-
-    series: (key, label, colour, css class) tuples; each row gives one value per key.
-    """
-    rows = list(rows)
-    largest = max((sum(_value(row, key) for key, *_ in series) for row in rows), default=0)
-    bars = []
-    for row in rows:
-        x = Decimal(0)
-        segments = []
-        for key, name, colour, css in series:
-            value = _value(row, key)
-            if value and largest:
-                width = Decimal(value) * 100 / Decimal(largest)
-                drawn = max(width - SEGMENT_GAP, min(width, Decimal("0.5")))
-                segments.append({"x": x, "width": drawn, "fill": colour, "css": css, "name": name})
-                x += width
-        bars.append({"label": label(row), "segments": segments})
-    legend = [{"name": name, "fill": colour, "css": css} for _, name, colour, css in series]
-    return {"bars": bars, "legend": legend}
-
-
-def _value(row, key):
-    value = row[key] if isinstance(row, dict) else getattr(row, key)
-    return value or 0
-
-
-def percent_bar(value):
-    """One bar from 0 to 100 % (values above 100 are drawn full)."""
-    if value is None:
-        return None
-    return min(max(Decimal(value), Decimal(0)), Decimal(100))
-
-
-def status_series(include_refused=True):
-    order = [Funding.Status.PREVU, Funding.Status.SOLLICITE, Funding.Status.ACQUIS]
-    order += [Funding.Status.VERSE] + ([Funding.Status.REFUSE] if include_refused else [])
-    return [
-        (status.value, status.label, STATUS_COLOURS[status], f"ort-fill--status-{status.value}")
-        for status in order
-    ]
-
-
-MATURITY_SERIES = [
-    (
-        f"actions_{maturity.value}",
-        maturity.label,
-        MATURITY_COLOURS[maturity],
-        f"ort-fill--maturity-{maturity.value}",
-    )
-    for maturity in Action.Maturity
-]
-
-
-def committees_of(conventions):
-    """Comités following the conventions, with their rhythm (last, next, last 12 months)."""
-    followed = Committee.objects.filter(conventions__in=conventions).values("pk")
-    # Only the followed conventions in scope: a comité may also follow another territory's.
-    in_scope = Convention.objects.filter(pk__in=conventions.values("pk")).order_by("reference")
-    return (
-        Committee.objects.filter(pk__in=followed)
-        .with_rhythm()
-        .prefetch_related(Prefetch("conventions", queryset=in_scope))
-        .order_by("name")
-    )
 
 
 def dashboard_context(actions, conventions, *, today):
@@ -144,7 +51,7 @@ def dashboard_context(actions, conventions, *, today):
         "indicators": indicators,
         "late_actions": list(dashboards.late_actions(actions, today)),
         "without_fiche": list(dashboards.projected_without_fiche(actions)),
-        "committees": list(committees_of(conventions)),
+        "committees": list(Committee.objects.following(conventions)),
         "statuses": Funding.Status,
         "maturities": Action.Maturity,
     }
@@ -200,37 +107,6 @@ def dashboard_pdf(request, pk):
 # Territory dashboard
 
 
-class ConventionFilter(django_filters.FilterSet):
-    programme = django_filters.ChoiceFilter(
-        label="Programme",
-        choices=Convention.Programme.choices,
-        method=filter_programme,
-        empty_label="Tous",
-    )
-    departement = django_filters.ChoiceFilter(
-        label="Département",
-        choices=[],
-        method="filter_departement",
-        empty_label="Tous",
-    )
-    status = django_filters.ChoiceFilter(
-        label="Statut", choices=Convention.Status.choices, empty_label="Tous"
-    )
-
-    class Meta:
-        model = Convention
-        form = FilterForm
-        fields = ["programme", "departement", "status"]
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["departement"].extra["choices"] = departement_choices(user)
-
-    def filter_departement(self, queryset, name, value):
-        covering = Convention.objects.filter(communes__departement=value).values("pk")
-        return queryset.filter(pk__in=covering)
-
-
 def territory_scope(request):
     """The conventions of the territory dashboard and, for a chapeau, the chapeau itself."""
     conventions = Convention.objects.for_user(request.user)
@@ -247,7 +123,7 @@ def territory_scope(request):
 @login_required
 def territory_dashboard(request):
     chapeau, conventions = territory_scope(request)
-    filterset = ConventionFilter(request.GET, queryset=conventions, user=request.user)
+    filterset = TerritoryFilter(request.GET, queryset=conventions, user=request.user)
     scope = filterset.qs
     rows = list(dashboards.conventions_with_figures(scope).order_by("parent_id", "title"))
     title = (

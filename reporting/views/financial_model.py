@@ -2,11 +2,9 @@
 
 import datetime
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
-from dsfr.forms import DsfrBaseForm
 
 from actions.models import Funding
 from conventions.access import get_convention_for_user
@@ -14,21 +12,8 @@ from conventions.models import Convention
 from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from .. import dashboards, exports
+from ..forms import YearForm, chosen_year
 from .common import XLSX_TYPE, export_filename
-
-
-class YearForm(DsfrBaseForm):
-    annee = forms.IntegerField(
-        label="Année de la consolidation au 31 décembre", min_value=2000, max_value=2100
-    )
-
-
-def chosen_year(request) -> int:
-    """The ?annee of the consolidation; the current year when absent or invalid."""
-    form = YearForm(request.GET)
-    if form.is_valid():
-        return form.cleaned_data["annee"]
-    return timezone.localdate().year
 
 
 def financial_model_context(convention, year):

@@ -183,6 +183,18 @@ def amendment_signing_parties(amendment: Amendment) -> list[dict]:
     return [party for party in amendment.draft["parties"] if party["signs"]]
 
 
+def parties_to_sign(amendment: Amendment, signatures=None) -> list[dict]:
+    """The signing parties that have not signed the avenant yet; `signatures` (its
+    AmendmentSignature rows) spares a query when the caller already read them."""
+    if not amendment.draft:
+        return []
+    if signatures is None:
+        signed = set(amendment.signatures.values_list("organisation_id", flat=True))
+    else:
+        signed = {signature.organisation_id for signature in signatures}
+    return [p for p in amendment_signing_parties(amendment) if p["organisation_id"] not in signed]
+
+
 @transaction.atomic
 def sign_amendment(
     *,

@@ -90,14 +90,13 @@ def sign_convention(
 
     signatory.signature_date, signatory.representative = signature_date, representative
     save_tracked(signatory, reason=f"Signature de {signatory.organisation}", by=by)
-    unsigned = [s for s in convention.signatories.all() if s.signs and not s.signature_date]
-    if unsigned:
+    if convention.signatories.to_sign().exists():
         if convention.status == Convention.Status.PROJET:
             convention.status = Convention.Status.EN_SIGNATURE
             save_tracked(convention, reason="Première signature recueillie", by=by)
         return convention
 
-    last = max(s.signature_date for s in convention.signatories.all() if s.signs)
+    last = max(s.signature_date for s in convention.signatories.signing())
     convention.status = Convention.Status.SIGNEE
     convention.signature_date = last
     convention.effective_date = convention.effective_date or last

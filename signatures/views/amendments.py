@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from conventions.access import get_convention_for_user
 from conventions.models import Amendment
 from ort_portal.pdf import pdf_response, render_pdf
 
+from ..access import get_amendment_for_user
 from ..forms import (
     DRAFT_FORMSETS,
     AmendmentForm,
@@ -22,11 +23,6 @@ from ..forms import (
 from ..services import amendments as services
 from ..snapshot.diff import diff_snapshots
 from .common import error_text
-
-
-def _amendment(request, pk, number, *, edit=False):
-    convention = get_convention_for_user(request.user, pk, edit=edit)
-    return convention, get_object_or_404(convention.amendments, number=number)
 
 
 @login_required
@@ -69,9 +65,7 @@ def _draft_forms(amendment, bound_part=None, bound_form=None):
 def _amendment_page(request, convention, amendment, *, bound=None, status=200):
     bound = bound or {}
     signatures = list(amendment.signatures.select_related("organisation", "representative"))
-    signed = {s.organisation_id for s in signatures}
-    parties = services.amendment_signing_parties(amendment) if amendment.draft else []
-    unsigned = [p["organisation_id"] for p in parties if p["organisation_id"] not in signed]
+    unsigned = services.parties_to_sign(amendment, signatures)
     is_draft = amendment.status != Amendment.Status.SIGNE and not signatures
     context = {
         "title": f"Avenant n° {amendment.number} – {convention.reference}",
@@ -79,28 +73,29 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200):
         "amendment": amendment,
         "changes": diff_snapshots(amendment.base, amendment.draft) if amendment.draft else None,
         "signatures": signatures,
-        "unsigned": [p for p in parties if p["organisation_id"] in unsigned],
+        "unsigned": unsigned,
         "decisions": amendment.decisions.select_related("meeting__committee"),
         "is_draft": is_draft,
         "can_edit": request.user.has_perm("conventions.edit_convention", convention),
         "forms": _draft_forms(amendment, bound.get("part"), bound.get("form")) if is_draft else {},
         "avis_form": bound.get("avis") or AvisForm(convention=convention),
-        "signature_form": bound.get("signature")
-        or AmendmentSignatureForm(parties=[p for p in parties if p["organisation_id"] in unsigned]),
+        "signature_form": bound.get("signature") or AmendmentSignatureForm(parties=unsigned),
     }
     return render(request, "signatures/amendment.html", context, status=status)
 
 
 @login_required
 def amendment(request, pk, number):
-    convention, amendment = _amendment(request, pk, number)
+    amendment = get_amendment_for_user(request.user, pk, number)
+    convention = amendment.convention
     return _amendment_page(request, convention, amendment)
 
 
 @login_required
 @require_POST
 def amendment_draft(request, pk, number, part):
-    convention, amendment = _amendment(request, pk, number, edit=True)
+    amendment = get_amendment_for_user(request.user, pk, number, edit=True)
+    convention = amendment.convention
     if part not in services.DRAFT_PARTS:
         raise Http404("Partie inconnue.")
     if part == "duration":
@@ -133,7 +128,8 @@ def amendment_draft(request, pk, number, part):
 @login_required
 @require_POST
 def amendment_avis(request, pk, number):
-    convention, amendment = _amendment(request, pk, number, edit=True)
+    amendment = get_amendment_for_user(request.user, pk, number, edit=True)
+    convention = amendment.convention
     form = AvisForm(request.POST, convention=convention)
     if form.is_valid():
         try:
@@ -151,14 +147,9 @@ def amendment_avis(request, pk, number):
 @login_required
 @require_POST
 def amendment_sign(request, pk, number):
-    convention, amendment = _amendment(request, pk, number, edit=True)
-    signed = set(amendment.signatures.values_list("organisation_id", flat=True))
-    unsigned = [
-        party
-        for party in services.amendment_signing_parties(amendment)
-        if party["organisation_id"] not in signed
-    ]
-    form = AmendmentSignatureForm(request.POST, parties=unsigned)
+    amendment = get_amendment_for_user(request.user, pk, number, edit=True)
+    convention = amendment.convention
+    form = AmendmentSignatureForm(request.POST, parties=services.parties_to_sign(amendment))
     if form.is_valid():
         try:
             amendment = services.sign_amendment(
@@ -183,7 +174,8 @@ def amendment_sign(request, pk, number):
 @login_required
 def amendment_pdf(request, pk, number):
     """The avenant's own document: its object and its changes."""
-    convention, amendment = _amendment(request, pk, number)
+    amendment = get_amendment_for_user(request.user, pk, number)
+    convention = amendment.convention
     if not amendment.draft:
         raise Http404("Cet avenant n’a pas été rédigé dans le portail.")
     context = {

@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from conventions.access import get_convention_for_user
 from directory.services import signing_candidates
 
+from ..access import get_signatory_for_user
 from ..forms import DeliberationForm, ExtensionForm, SignatureForm, TerminationForm
 from ..services import signing
 from .common import error_text
@@ -77,10 +78,8 @@ def signature(request, pk):
 @login_required
 @require_POST
 def sign(request, pk, signatory_pk):
-    convention = get_convention_for_user(request.user, pk, edit=True)
-    signatory = get_object_or_404(
-        convention.signatories.select_related("organisation"), pk=signatory_pk
-    )
+    signatory = get_signatory_for_user(request.user, pk, signatory_pk, edit=True)
+    convention = signatory.convention
     form = SignatureForm(
         request.POST,
         signatory=signatory,
@@ -105,10 +104,8 @@ def sign(request, pk, signatory_pk):
 @login_required
 @require_POST
 def deliberation(request, pk, signatory_pk):
-    convention = get_convention_for_user(request.user, pk, edit=True)
-    signatory = get_object_or_404(
-        convention.signatories.select_related("organisation"), pk=signatory_pk
-    )
+    signatory = get_signatory_for_user(request.user, pk, signatory_pk, edit=True)
+    convention = signatory.convention
     existing = getattr(signatory, "deliberation", None)
     form = DeliberationForm(request.POST, instance=existing, prefix=f"d{signatory.pk}")
     if form.is_valid():

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from conventions.access import get_convention_for_user
 from conventions.models import Amendment
 from ort_portal.pdf import pdf_response
 
+from ..access import get_signed_version_for_user
 from ..forms import AmendmentForm
 from ..models import SignedVersion
 from ..services import freezing
@@ -55,11 +56,12 @@ def freeze_initial(request, pk):
 
 @login_required
 def version_pdf(request, pk, number):
-    convention = get_convention_for_user(request.user, pk)
-    version = get_object_or_404(
-        SignedVersion.objects.only("pdf", "number"), convention=convention, number=number
+    version = get_signed_version_for_user(
+        request.user, pk, number, queryset=SignedVersion.objects.only("pdf", "number")
     )
-    return pdf_response(bytes(version.pdf), f"{convention.reference}-version-{version.number}")
+    return pdf_response(
+        bytes(version.pdf), f"{version.convention.reference}-version-{version.number}"
+    )
 
 
 @login_required

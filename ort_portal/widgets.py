@@ -1,0 +1,25 @@
+"""Form widgets shared by every app: the browser's own date and date-time pickers.
+
+Values are rendered in the ISO formats those inputs require, whatever the active locale.
+"""
+
+from django import forms
+
+DATE_FORMAT = "%Y-%m-%d"
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATE_FORMAT)
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    """A date and an hour, in the user's time zone (the form field converts it)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format=DATETIME_FORMAT)
