@@ -15,6 +15,7 @@ from tests.factories import (
     CommitteeMemberFactory,
     ConventionFactory,
     MeetingFactory,
+    OrganisationFactory,
     ProfileFactory,
 )
 
@@ -238,3 +239,14 @@ def test_committee_page_keeps_a_constant_number_of_queries(
     with django_assert_num_queries(len(small.captured_queries)):
         page = client.get(url).content.decode()
     assert page.count("Mandat terminé") == 11
+
+
+def test_committee_page_shows_an_organisation_seat_without_a_named_person(client, reader, copil):
+    banque = OrganisationFactory(name="Banque des Territoires")
+    CommitteeMemberFactory(
+        committee=copil, representative=None, organisation=banque, label="Directeur régional"
+    )
+    client.force_login(reader)
+    page = client.get(reverse("governance:committee_detail", args=[copil.pk])).content.decode()
+    assert "Banque des Territoires" in page
+    assert "Directeur régional" in page
