@@ -46,7 +46,12 @@ def database_for(scale: float) -> str:
     return DATABASE if scale >= 1 else f"{DATABASE}_small"
 
 
-def run_json(script: str, env: dict, *args) -> list[dict]:
+def run_json(script: str, env: dict, *args) -> list:
+    """The JSON lines a bench script prints."""
+    return [json.loads(line) for line in run(script, env, *args).splitlines() if line[:1] in "{["]
+
+
+def run(script: str, env: dict, *args) -> str:
     result = subprocess.run(
         [PYTHON, str(BASE_DIR / "bench" / script), *args],
         env=env,
@@ -57,7 +62,7 @@ def run_json(script: str, env: dict, *args) -> list[dict]:
     if result.returncode:
         sys.stderr.write(result.stderr)
         raise SystemExit(f"{script} a échoué")
-    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    return result.stdout
 
 
 def free_port() -> int:
@@ -71,13 +76,14 @@ def load_test(env: dict) -> dict:
     port = free_port()
     workdir = Path(tempfile.mkdtemp(prefix="ort-bench-load-"))
     sessions = workdir / "sessions.json"
-    sessions.write_text(json.dumps(run_json("scale_sessions.py", env)[0]))
     server_env = {
         **env,
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1",
     }
+    # Sessions signed with the server's key.
+    sessions.write_text(run("scale_sessions.py", {**env, "SECRET_KEY": server_env["SECRET_KEY"]}))
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "ort_portal.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}"]
         + ["--timeout", "30", "--log-level", "warning"],
@@ -187,6 +193,7 @@ def main():
             ]
         if "load" not in SKIP and scale == max(SCALES):
             results[scale]["load"] = load_test(env)
+        Path(tempfile.gettempdir(), "ort-bench-scale.json").write_text(json.dumps(results))
     if "pages" not in SKIP:
         print_pages(results)
     if "exports" not in SKIP:

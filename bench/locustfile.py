@@ -32,7 +32,14 @@ class Visitor(HttpUser):
         self.client.cookies.set("csrftoken", self.session["csrftoken"])
 
     def get(self, url, name):
-        self.client.get(url, name=name)
+        """A page read as the logged-in user: anything but a 200 is a failure (a redirect to
+        the login page included)."""
+        with self.client.get(
+            url, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}")
+        return response
 
     def action(self):
         return random.choice(self.session["actions"])
@@ -84,11 +91,11 @@ class ChefDeProjet(Visitor):
     def change_maturity(self):
         action = self.action()
         url = f"/actions/{action}/maturite/"
-        page = self.client.get(url, name="maturité (formulaire)")
+        page = self.get(url, "maturité (formulaire)")
         found = VERSION.search(page.text or "")
         if not found:
             return
-        self.client.post(
+        with self.client.post(
             url,
             {"maturity": random.choice(MATURITIES), "version": found.group(1)},
             headers={
@@ -97,7 +104,11 @@ class ChefDeProjet(Visitor):
                 "Referer": f"{self.host}{url}",
             },
             name="maturité (enregistrement htmx)",
-        )
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{response.status_code}")
 
 
 class Reader(Visitor):
