@@ -101,10 +101,10 @@ def generate_conventions(writer: Writer, referential: Referential, *, share: flo
             referential.epci_org[item.epci.siren],
             item.territory.bailleur,
         ]
-    history = []
+    history = {}
     for batch in (chapeaux, made):
         objs = writer.create(Convention, [item.convention for item in batch], history=False)
-        history += writer.history(Convention, objs)
+        history.update(writer.history(Convention, objs))
     _convention_links(writer, everything, history)
     _articles_and_sectors(writer, everything)
     _parties(writer, referential, everything)

@@ -13,15 +13,17 @@ from django.apps import apps
 from django.utils import timezone
 from faker import Faker
 
-BATCH_SIZE = 2000
+from . import rows
+
 CHANGE_REASON = "Démo nationale (jeu de données synthétique)"
 
 
 def moment(day: datetime.date, rng: random.Random) -> datetime.datetime:
-    """An aware instant during office hours on `day`."""
-    return timezone.make_aware(
+    """An aware instant during office hours on `day`, never in the future."""
+    instant = timezone.make_aware(
         datetime.datetime.combine(day, datetime.time(8 + rng.randrange(10), rng.randrange(60)))
     )
+    return min(instant, timezone.now())
 
 
 class Writer:
@@ -49,54 +51,45 @@ class Writer:
         """bulk_create the rows, then (unless told otherwise) their creation history."""
         if not objs:
             return objs
-        created = model.objects.bulk_create(objs, batch_size=BATCH_SIZE)
+        created = rows.insert(model, objs)
         self.rows[model._meta.verbose_name_plural] += len(created)
         if history:
             self.history(model, created)
         return created
 
-    def history(self, model, objs: list, *, update: bool = False) -> list:
-        """History rows for objects as they are now ("+" created, or "~" changed)."""
+    def history(self, model, objs: list, *, update: bool = False) -> dict[int, int]:
+        """History rows for objects as they are now ("+" created, or "~" changed); returns
+        {object pk: history_id}."""
         for obj in objs:
             if not hasattr(obj, "_history_date"):
                 self.stamp(obj, self.today)
-        rows = model.history.bulk_history_create(
-            objs,
-            batch_size=BATCH_SIZE,
-            update=update,
-            default_change_reason=CHANGE_REASON,
-        )
-        self.history_rows += len(rows)
-        return rows
+        history = rows.insert_history(model, objs, update=update, reason=CHANGE_REASON)
+        self.history_rows += len(history)
+        return history
 
-    def link(self, model, field: str, pairs: list[tuple], history_rows: list | None = None):
-        """Many-to-many rows (owner, target) and, given the owners' "+" history rows in the
-        same order as their objects, the matching rows of the many-to-many history."""
+    def link(self, model, field: str, pairs: list[tuple], history: dict | None = None):
+        """Many-to-many rows (owner, target) and, given the owners' "+" history rows
+        ({owner pk: history_id}), the matching rows of the many-to-many history."""
         if not pairs:
             return
         relation = model._meta.get_field(field)
         through = relation.remote_field.through
         source = relation.m2m_field_name()
         target = relation.m2m_reverse_field_name()
-        links = through.objects.bulk_create(
-            [through(**{f"{source}_id": a.pk, f"{target}_id": b.pk}) for a, b in pairs],
-            batch_size=BATCH_SIZE,
-        )
+        links = rows.insert_links(through, source, target, pairs)
         self.rows[f"{model._meta.verbose_name} × {relation.verbose_name}"] += len(pairs)
-        if history_rows is None:
+        if history is None:
             return
         historical = apps.get_model(model._meta.app_label, f"Historical{model.__name__}_{field}")
-        by_owner = {row.id: row for row in history_rows}
-        historical.objects.bulk_create(
+        rows.insert_link_history(
+            historical,
+            source,
+            target,
             [
-                historical(
-                    id=link.pk,
-                    history=by_owner[getattr(link, f"{source}_id")],
-                    **{f"{source}_id": getattr(link, f"{source}_id"), f"{target}_id": b.pk},
-                )
-                for link, (_, b) in zip(links, pairs, strict=True)
+                (link, history[a.pk], a.pk, b.pk)
+                for link, (a, b) in zip(links, pairs, strict=True)
+                if a.pk in history
             ],
-            batch_size=BATCH_SIZE,
         )
         self.history_rows += len(pairs)
 
