@@ -68,7 +68,7 @@ def pages(targets):
         client_for(targets.national),
         client_for(targets.chef),
     )
-    dashboard = reverse("actions:territory_dashboard")
+    dashboard = reverse("reporting:territory_dashboard")
     two_filters = {"programme": "pvd", "departement": targets.departement}
     return [
         (national, "tableau de bord national", dashboard, None),
@@ -81,19 +81,19 @@ def pages(targets):
         (chef, "formulaire des financements", reverse("actions:fundings", args=[action.pk]), None),
         (chef, "modification de la fiche", reverse("actions:edit", args=[action.pk]), None),
         (chef, "page du comité", reverse("governance:committee_detail", args=[committee.pk]), None),
-        (national, "accueil « Mes conventions »", reverse("home"), None),
+        (national, "accueil « Mes conventions »", reverse("reporting:home"), None),
         (national, "liste des comités", reverse("governance:committee_list"), None),
         (national, "conventions, deux filtres", reverse("conventions:list"), two_filters),
         (
             chef,
             "maquette financière",
-            reverse("actions:financial_model", args=[convention.pk]),
+            reverse("reporting:financial_model", args=[convention.pk]),
             None,
         ),
         (
             chef,
             "indicateurs (tableau de bord)",
-            reverse("actions:dashboard", args=[convention.pk]),
+            reverse("reporting:dashboard", args=[convention.pk]),
             None,
         ),
         (chef, "page de la convention", reverse("conventions:detail", args=[convention.pk]), None),

@@ -5,8 +5,9 @@ from django.test import Client
 from django.urls import reverse
 
 from conventions.models import Convention
-from conventions.snapshot import pdf_context, snapshot_of
 from ort_portal.pdf import render_pdf
+from signatures.snapshot.build import snapshot_of
+from signatures.snapshot.present import pdf_context
 
 
 def _get(url, username="admin"):
@@ -24,17 +25,17 @@ def libercourt():
 
 def _signed_version(convention):
     context = pdf_context(snapshot_of(convention), version_number=1)
-    return render_pdf("pdf/convention.html", context, archive=True)
+    return render_pdf("signatures/pdf/convention.html", context, archive=True)
 
 
 RENDERERS = {
     "convention-libercourt": (
         "PDF convention Libercourt",
-        lambda t: _get(reverse("conventions:pdf", args=[libercourt().pk])),
+        lambda t: _get(reverse("signatures:pdf", args=[libercourt().pk])),
     ),
     "convention-plan": (
         "PDF convention (plan de 60 actions)",
-        lambda t: _get(reverse("conventions:pdf", args=[t.convention.pk])),
+        lambda t: _get(reverse("signatures:pdf", args=[t.convention.pk])),
     ),
     "version-libercourt": (
         "PDF/A-3a version signée Libercourt",
@@ -42,22 +43,22 @@ RENDERERS = {
     ),
     "dashboard-pdf": (
         "PDF tableau de bord",
-        lambda t: _get(reverse("actions:dashboard_pdf", args=[t.convention.pk])),
+        lambda t: _get(reverse("reporting:dashboard_pdf", args=[t.convention.pk])),
     ),
     "maquette-pdf": (
         "PDF maquette financière",
-        lambda t: _get(reverse("actions:financial_model_pdf", args=[t.convention.pk])),
+        lambda t: _get(reverse("reporting:financial_model_pdf", args=[t.convention.pk])),
     ),
     "maquette-xlsx": (
         "XLSX maquette financière",
-        lambda t: _get(reverse("actions:financial_model_xlsx", args=[t.convention.pk])),
+        lambda t: _get(reverse("reporting:financial_model_xlsx", args=[t.convention.pk])),
     ),
     "plan-csv": (
         "CSV plan d’action",
-        lambda t: _get(reverse("actions:plan_csv", args=[t.convention.pk])),
+        lambda t: _get(reverse("reporting:plan_csv", args=[t.convention.pk])),
     ),
     "plan-xlsx": (
         "XLSX plan d’action",
-        lambda t: _get(reverse("actions:plan_xlsx", args=[t.convention.pk])),
+        lambda t: _get(reverse("reporting:plan_xlsx", args=[t.convention.pk])),
     ),
 }

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from conventions.models import Convention
-from conventions.services import freeze_initial_version
+from signatures.services.freezing import freeze_initial_version
 
 from .accounts import generate_accounts
 from .conventions import REFERENCE_PREFIX, generate_conventions

@@ -4,7 +4,8 @@ members who read, and a national administrator (ANCT)."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from conventions.models import Convention, Profile
+from accounts.models import Profile
+from conventions.models import Convention
 
 from .conventions import Made
 from .referential import Referential

@@ -4,8 +4,8 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from conventions.departements import DEPARTEMENTS, REGIONS
-from conventions.models import EPCI, Commune, Organisation, Representative
+from directory.departements import DEPARTEMENTS, REGIONS
+from directory.models import EPCI, Commune, Organisation, Representative
 
 from .writer import Writer
 
