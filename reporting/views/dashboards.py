@@ -6,20 +6,15 @@ or Convention.objects.for_user; the figures come from reporting.dashboards.
 
 from decimal import Decimal
 
-import django_filters
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
-from conventions.filters import departement_choices, filter_programme
 from conventions.models import Convention
 from governance.models import Committee
-from ort_portal.forms import FilterForm
 from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
@@ -195,82 +190,3 @@ def dashboard_pdf(request, pk):
     }
     content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
     return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
-
-
-# Territory dashboard
-
-
-class ConventionFilter(django_filters.FilterSet):
-    programme = django_filters.ChoiceFilter(
-        label="Programme",
-        choices=Convention.Programme.choices,
-        method=filter_programme,
-        empty_label="Tous",
-    )
-    departement = django_filters.ChoiceFilter(
-        label="Département",
-        choices=[],
-        method="filter_departement",
-        empty_label="Tous",
-    )
-    status = django_filters.ChoiceFilter(
-        label="Statut", choices=Convention.Status.choices, empty_label="Tous"
-    )
-
-    class Meta:
-        model = Convention
-        form = FilterForm
-        fields = ["programme", "departement", "status"]
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["departement"].extra["choices"] = departement_choices(user)
-
-    def filter_departement(self, queryset, name, value):
-        covering = Convention.objects.filter(communes__departement=value).values("pk")
-        return queryset.filter(pk__in=covering)
-
-
-def territory_scope(request):
-    """The conventions of the territory dashboard and, for a chapeau, the chapeau itself."""
-    conventions = Convention.objects.for_user(request.user)
-    chapeau = None
-    requested = request.GET.get("convention")
-    if requested:
-        if not requested.isdigit():
-            raise Http404("Convention inconnue.")
-        chapeau = get_convention_for_user(request.user, int(requested))
-        conventions = conventions.filter(Q(pk=chapeau.pk) | Q(parent=chapeau.pk))
-    return chapeau, conventions
-
-
-@login_required
-def territory_dashboard(request):
-    chapeau, conventions = territory_scope(request)
-    filterset = ConventionFilter(request.GET, queryset=conventions, user=request.user)
-    scope = filterset.qs
-    rows = list(dashboards.conventions_with_figures(scope).order_by("parent_id", "title"))
-    title = (
-        f"Vue d’ensemble du territoire – {chapeau.reference}"
-        if chapeau
-        else "Tableau de bord des conventions"
-    )
-    filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
-    if filtered:
-        title += f" (filtré, {len(rows)} convention{'s' if len(rows) > 1 else ''})"
-    clear_url = reverse("reporting:territory_dashboard")
-    context = {
-        "title": title,
-        "filtered": filtered,
-        "clear_url": f"{clear_url}?convention={chapeau.pk}" if chapeau else clear_url,
-        "hidden": [("convention", chapeau.pk)] if chapeau else [],
-        "chapeau": chapeau,
-        "filter": filterset,
-        "convention_rows": rows,
-        "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
-        "chapeaux": Convention.objects.for_user(request.user)
-        .filter(kind=Convention.Kind.CHAPEAU)
-        .order_by("title"),
-        **dashboard_context(dashboards.actions_of(scope), scope, today=timezone.localdate()),
-    }
-    return render(request, "reporting/dashboard/territory.html", context)
