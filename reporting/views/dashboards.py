@@ -168,7 +168,10 @@ def convention_dashboard_context(convention, user):
             "axes": axes,
             "axes_chart": stacked_bars(axes, lambda a: f"Axe {a.number}", MATURITY_SERIES),
         }
-    actions = dashboards.actions_of(conventions)
+    if convention.kind == Convention.Kind.CHAPEAU:
+        actions = dashboards.actions_of(conventions)
+    else:
+        actions = dashboards.actions_of_convention(convention)
     return context | dashboard_context(actions, conventions, today=today)
 
 

@@ -10,7 +10,6 @@ from dsfr.forms import DsfrBaseForm
 
 from actions.models import Funding
 from conventions.access import get_convention_for_user
-from conventions.models import Convention
 from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from .. import dashboards, exports
@@ -32,7 +31,7 @@ def chosen_year(request) -> int:
 
 
 def financial_model_context(convention, year):
-    actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
+    actions = dashboards.actions_of_convention(convention)
     return {
         "title": f"Maquette financière – {convention.reference}",
         "convention": convention,
