@@ -15,7 +15,8 @@ from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
 from governance.models import Committee
-from ort_portal.pdf import pdf_response, render_pdf
+from ort_portal import documents
+from ort_portal.pdf import render_pdf
 
 from .. import dashboards
 from .common import export_filename
@@ -188,8 +189,19 @@ def dashboard(request, pk):
 @login_required
 def dashboard_pdf(request, pk):
     convention = get_convention_for_user(request.user, pk)
-    context = convention_dashboard_context(convention, request.user) | {
+    return documents.start(
+        request,
+        kind="dashboard",
+        object_id=convention.pk,
+        title=f"Tableau de bord de la convention {convention.reference} (PDF)",
+    )
+
+
+def render_dashboard(object_id, *, user) -> documents.Rendered:
+    """The tableau de bord as a PDF, rendered by the task worker."""
+    convention = get_convention_for_user(user, object_id)
+    context = convention_dashboard_context(convention, user) | {
         "exported_at": timezone.localtime()
     }
-    content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
-    return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
+    content = render_pdf("reporting/pdf/dashboard.html", context)
+    return documents.Rendered(content, export_filename(convention, "tableau-de-bord", "pdf"))
