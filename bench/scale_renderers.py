@@ -1,22 +1,34 @@
-"""The PDFs and exports the scale benchmark renders, each a function of the targets."""
+"""The PDFs and exports the scale benchmark renders, each a function of the targets.
+
+PDFs are rendered as the task worker renders them (ort_portal.documents), spreadsheets
+and CSV as their views answer them."""
 
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from conventions.models import Convention
+from ort_portal import documents
 from ort_portal.pdf import render_pdf
 from signatures.snapshot.build import snapshot_of
 from signatures.snapshot.present import pdf_context
 
 
-def _get(url, username="admin"):
+def _admin():
+    return get_user_model().objects.get(username="admin")
+
+
+def _get(url):
     client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
+    client.force_login(_admin())
     response = client.get(url)
     if response.status_code != 200:
         raise SystemExit(f"{url} answered {response.status_code}")
     return b"".join(response) if response.streaming else response.content
+
+
+def _document(kind, object_id, **options):
+    return documents.RENDERERS[kind](object_id, user=_admin(), **options).content
 
 
 def libercourt():
@@ -31,11 +43,11 @@ def _signed_version(convention):
 RENDERERS = {
     "convention-libercourt": (
         "PDF convention Libercourt",
-        lambda t: _get(reverse("signatures:pdf", args=[libercourt().pk])),
+        lambda t: _document("convention", libercourt().pk),
     ),
     "convention-plan": (
         "PDF convention (plan de 60 actions)",
-        lambda t: _get(reverse("signatures:pdf", args=[t.convention.pk])),
+        lambda t: _document("convention", t.convention.pk),
     ),
     "version-libercourt": (
         "PDF/A-3a version signée Libercourt",
@@ -43,11 +55,11 @@ RENDERERS = {
     ),
     "dashboard-pdf": (
         "PDF tableau de bord",
-        lambda t: _get(reverse("reporting:dashboard_pdf", args=[t.convention.pk])),
+        lambda t: _document("dashboard", t.convention.pk),
     ),
     "maquette-pdf": (
         "PDF maquette financière",
-        lambda t: _get(reverse("reporting:financial_model_pdf", args=[t.convention.pk])),
+        lambda t: _document("financial_model", t.convention.pk, year=2025),
     ),
     "maquette-xlsx": (
         "XLSX maquette financière",
