@@ -83,7 +83,7 @@ def pages(targets):
         (chef, "page du comité", reverse("governance:committee_detail", args=[committee.pk]), None),
         (national, "accueil « Mes conventions »", reverse("reporting:home"), None),
         (national, "liste des comités", reverse("governance:committee_list"), None),
-        (national, "conventions, deux filtres", reverse("conventions:list"), two_filters),
+        (national, "conventions, deux filtres", reverse("reporting:list"), two_filters),
         (
             chef,
             "maquette financière",
