@@ -441,3 +441,47 @@ def test_editing_another_field_of_an_over_financed_action_needs_no_confirmation(
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.title == "Permis de louer (v2)"
+
+
+def test_financeur_is_searched_by_name_without_javascript(client, owner, action):
+    anah = f.OrganisationFactory(name="Agence nationale de l’habitat")
+    f.OrganisationFactory.create_batch(30)
+    client.force_login(owner)
+    url = reverse("actions:fundings", args=[action.pk])
+    form = client.get(url).content.decode()
+    assert form.count("<option") < 30  # no list of every organisation
+    response = client.post(
+        url,
+        funding_data(
+            action.version,
+            lines=[
+                {
+                    "funder": "",
+                    "funder_search": "nationale de l’habitat",
+                    "year": 2025,
+                    "amount": "1000",
+                }
+            ],
+        ),
+    )
+    assert response.status_code == 302
+    assert action.fundings.get().funder == anah
+
+
+def test_ambiguous_financeur_comes_back_with_the_matches_and_nothing_is_saved(
+    client, owner, action
+):
+    f.OrganisationFactory(name="Région Hauts-de-France")
+    f.OrganisationFactory(name="Région Bretagne")
+    client.force_login(owner)
+    response = client.post(
+        reverse("actions:fundings", args=[action.pk]),
+        funding_data(
+            action.version,
+            lines=[{"funder": "", "funder_search": "région", "year": 2025, "amount": "1000"}],
+        ),
+    )
+    page = squash(response)
+    assert "2 résultats pour « région » : choisissez dans la liste ci-dessous." in page
+    assert "Région Bretagne</option>" in page
+    assert not action.fundings.exists()
