@@ -52,3 +52,32 @@ class Profile(models.Model):
     @property
     def is_admin(self):
         return self.role == self.Role.ADMIN
+
+
+class ProConnectIdentity(models.Model):
+    """Who ProConnect says an agent is, as of their last sign-in through it: the
+    administrator who grants a role sees the SIRET of the agent's organisation."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="utilisateur",
+        on_delete=models.CASCADE,
+        related_name="proconnect_identity",
+    )
+    subject = models.CharField("identifiant ProConnect", max_length=255)
+    siret = models.CharField("SIRET de l’organisation", max_length=14, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "identité ProConnect"
+        verbose_name_plural = "identités ProConnect"
+
+    def __str__(self):
+        return f"{self.user} (SIRET {self.siret or 'non transmis'})"
+
+    @property
+    def siret_display(self):
+        """SIREN and NIC apart, as the SIRET is usually written (130 026 032 00016)."""
+        s = self.siret
+        return f"{s[:3]} {s[3:6]} {s[6:9]} {s[9:]}" if len(s) == 14 else s

@@ -25,6 +25,8 @@ from mozilla_django_oidc.views import (
     OIDCLogoutView,
 )
 
+from . import services
+
 logger = logging.getLogger(__name__)
 
 UNKNOWN_AGENT = (
@@ -68,6 +70,12 @@ class ProConnectBackend(OIDCAuthenticationBackend):
         self.request.proconnect_refusal = message.format(email=claims["email"])
         logger.warning("ProConnect login refused: %d accounts for this e-mail", len(users))
         return None
+
+    def update_user(self, user, claims):
+        services.record_proconnect_identity(
+            user=user, subject=claims["sub"], siret=claims.get("siret")
+        )
+        return user
 
 
 class ProConnectEnabledMixin:

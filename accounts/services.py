@@ -8,7 +8,7 @@ from conventions.models import Convention
 from directory.models import EPCI, Commune, Representative
 from ort_portal.writes import save_tracked
 
-from .models import Profile
+from .models import ProConnectIdentity, Profile
 
 
 @transaction.atomic
@@ -71,3 +71,14 @@ def set_user_active(*, user, active: bool, by) -> None:
         raise ValidationError("Vous ne pouvez pas désactiver votre propre compte.")
     user.is_active = active
     user.save(update_fields=["is_active"])
+
+
+def record_proconnect_identity(*, user, subject: str, siret: str | None):
+    """Keep what ProConnect said about the agent (history-tracked, only when it changed); a
+    SIRET that is not 14 digits is not kept."""
+    siret = siret if siret and len(siret) == 14 and siret.isdigit() else ""
+    identity = ProConnectIdentity.objects.filter(user=user).first() or ProConnectIdentity(user=user)
+    if identity.pk is None or (identity.subject, identity.siret) != (subject, siret):
+        identity.subject, identity.siret = subject, siret
+        save_tracked(identity, reason="Connexion ProConnect", by=user)
+    return identity

@@ -19,7 +19,7 @@ def user_list(request):
     require_directory_admin(request.user)
     users = (
         get_user_model()
-        .objects.select_related("portal_profile__representative")
+        .objects.select_related("portal_profile__representative", "proconnect_identity")
         .prefetch_related(
             "portal_profile__conventions", "portal_profile__communes", "portal_profile__epcis"
         )
@@ -60,6 +60,7 @@ def user_edit(request, pk):
         "directory/form.html",
         {
             "title": f"Accès de {user.get_full_name() or user.username}",
+            "intro": proconnect_intro(user),
             "form": form,
             "back_url": "accounts:users",
         },
@@ -79,3 +80,13 @@ def user_set_active(request, pk):
         state = "réactivé" if active else "désactivé"
         messages.success(request, f"Le compte « {user.username} » est {state}.")
     return redirect("accounts:users")
+
+
+def proconnect_intro(user):
+    identity = getattr(user, "proconnect_identity", None)
+    if identity is None:
+        return ""
+    if identity.siret:
+        siret = identity.siret_display
+        return f"S’est connecté avec ProConnect ; SIRET de son organisation : {siret}."
+    return "S’est connecté avec ProConnect, qui n’a pas transmis de SIRET."

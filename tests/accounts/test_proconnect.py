@@ -144,3 +144,42 @@ def test_the_login_page_offers_proconnect_only_when_it_is_configured(client, set
     assert "S’identifier avec" in page and "ProConnect" in page
     assert 'action="/oidc/connexion/"' in page
     assert "Mot de passe" in page
+
+
+@pytest.mark.django_db
+def test_the_siret_is_shown_to_the_admin_who_grants_the_role(client, provider, admin_user):
+    agent = UserFactory(username="agathe", email=EMAIL)
+    sign_in(client)
+    client.logout()
+
+    client.force_login(admin_user)
+    users_page = client.get("/annuaire/utilisateurs/").content.decode()
+    access_page = client.get(f"/annuaire/utilisateurs/{agent.pk}/").content.decode()
+
+    assert "SIRET 130 026 032 00016" in users_page
+    assert "SIRET de son organisation : 130 026 032 00016" in access_page
+    identity = agent.proconnect_identity
+    assert identity.history.get().history_user == agent
+
+
+@pytest.mark.django_db
+def test_a_new_siret_is_recorded_and_a_missing_one_said_so(client, provider, admin_user):
+    agent = UserFactory(email=EMAIL)
+    sign_in(client)
+    provider.agent.siret = None
+    sign_in(client)
+
+    assert agent.proconnect_identity.siret == ""
+    assert agent.proconnect_identity.history.count() == 2
+    client.force_login(admin_user)
+    page = client.get(f"/annuaire/utilisateurs/{agent.pk}/").content.decode()
+    assert "ProConnect, qui n’a pas transmis de SIRET" in page
+
+
+@pytest.mark.django_db
+def test_signing_in_again_with_the_same_siret_writes_no_history(client, provider):
+    agent = UserFactory(email=EMAIL)
+    sign_in(client)
+    sign_in(client)
+
+    assert agent.proconnect_identity.history.count() == 1
