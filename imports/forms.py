@@ -9,11 +9,7 @@ from conventions.models import Convention, Signatory
 from directory.models import Commune, Organisation, Representative
 from ort_portal.widgets import DateInput
 
-from .convention_text import (
-    GROUP_BENEFICIARIES,
-    GROUP_LOCAL_PARTNERS,
-    ConventionDraft,
-)
+from .draft import GROUP_BENEFICIARIES, GROUP_LOCAL_PARTNERS, ConventionDraft
 from .pdf_text import MAX_PDF_BYTES
 
 MAX_TEXT_CHARACTERS = 400_000

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from imports.convention_text import draft_from_text, parse_party
+from imports.convention_text import draft_from_text
+from imports.parties import parse_party
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
