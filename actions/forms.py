@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from dsfr.forms import DsfrBaseForm
 
-from directory.pickers import organisation_field, organisations_field
+from directory.models import Organisation
 from ort_portal.widgets import DateInput
 
 from .models import Action, Funding, Indicator, Measurement
@@ -25,8 +25,6 @@ def _not_negative(value, message):
 
 class ActionForm(forms.ModelForm, DsfrBaseForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-    project_owner = organisation_field(label="Maître d’ouvrage", required=False)
-    partners = organisations_field(label="Partenaires")
 
     class Meta:
         model = Action
@@ -58,8 +56,8 @@ class ActionForm(forms.ModelForm, DsfrBaseForm):
         super().__init__(*args, **kwargs)
         self.fields["axis"].queryset = convention.axes.all()
         self.fields["sector"].queryset = convention.sectors.all()
-        if self.instance.project_owner_id:
-            self.fields["project_owner"].remember([self.instance.project_owner])
+        self.fields["partners"].required = False
+        self.fields["partners"].help_text = "Plusieurs choix possibles (Ctrl ou Maj + clic)."
 
     def cleaned_data_for_model(self):
         """The cleaned values of the model's own columns (no version, no many-to-many)."""
@@ -92,17 +90,15 @@ class MoveForm(DsfrBaseForm):
 
 
 class FundingForm(forms.ModelForm, DsfrBaseForm):
-    funder = organisation_field(label="Financeur")
-
     class Meta:
         model = Funding
         fields = ["funder", "year", "amount", "nature", "section", "status", "comment"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, funder_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.funder_id:
-            # loaded with the line (select_related): the picker shows it without a query
-            self.fields["funder"].remember([self.instance.funder])
+        if funder_choices is not None:
+            # One list of organisations for every line instead of a query per line.
+            self.fields["funder"].choices = funder_choices
 
     def clean_amount(self):
         return _not_negative(
@@ -117,6 +113,16 @@ class FundingForm(forms.ModelForm, DsfrBaseForm):
 
 
 class BaseFundingFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.funder_choices = [("", "---------")] + [
+            (organisation.pk, organisation.name)
+            for organisation in Organisation.objects.only("pk", "name").alphabetical()
+        ]
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "funder_choices": self.funder_choices}
+
     def lines(self):
         """The lines as they will be after saving: kept and new ones, not deleted ones."""
         return [

@@ -1,7 +1,6 @@
 """Filters of the list of conventions, kept in the URL so a filtered list can be shared."""
 
 import django_filters
-from django.db.models import Q
 
 from directory.models import EPCI, Commune
 from ort_portal.forms import FilterForm
@@ -47,13 +46,19 @@ class ConventionFilter(django_filters.FilterSet):
         distinct=True,
         empty_label="Tous",
     )
-    commune = django_filters.CharFilter(
+    commune = django_filters.ModelChoiceFilter(
         label="Commune",
-        method="filter_commune",
-        help_text="Nom ou code INSEE d’une commune couverte.",
+        field_name="communes",
+        queryset=Commune.objects.none(),
+        distinct=True,
+        empty_label="Toutes",
     )
-    epci = django_filters.CharFilter(
-        label="EPCI", method="filter_epci", help_text="Nom ou SIREN d’un EPCI couvert."
+    epci = django_filters.ModelChoiceFilter(
+        label="EPCI",
+        field_name="epcis",
+        queryset=EPCI.objects.none(),
+        distinct=True,
+        empty_label="Tous",
     )
     q = django_filters.CharFilter(
         label="Recherche dans l’intitulé", field_name="title", lookup_expr="icontains"
@@ -66,18 +71,8 @@ class ConventionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only the départements of conventions the user may read are offered.
+        # Only the territories of conventions the user may read are offered.
+        visible = Convention.objects.for_user(user)
+        self.filters["commune"].queryset = visible_communes(user)
+        self.filters["epci"].queryset = EPCI.objects.filter(conventions__in=visible).distinct()
         self.filters["departement"].extra["choices"] = departement_choices(user)
-
-    def filter_commune(self, queryset, name, value):
-        """Conventions covering a commune whose name contains the text, or whose INSEE code
-        it is (searched, not listed: a national instance knows some 1,900 communes)."""
-        value = value.strip()
-        communes = Commune.objects.filter(Q(name__icontains=value) | Q(insee_code=value))
-        return queryset.filter(pk__in=Convention.objects.filter(communes__in=communes).values("pk"))
-
-    def filter_epci(self, queryset, name, value):
-        """Conventions covering an EPCI whose name contains the text, or whose SIREN it is."""
-        value = value.strip()
-        epcis = EPCI.objects.filter(Q(name__icontains=value) | Q(siren=value))
-        return queryset.filter(pk__in=Convention.objects.filter(epcis__in=epcis).values("pk"))

@@ -1,23 +1,12 @@
 from django.urls import path
 
-from . import pickers, views
+from . import views
 
 app_name = "directory"
 
 # The directory for administrators: organisations and representatives (users: accounts).
 urlpatterns = [
     path("annuaire/", views.organisation_list, name="organisations"),
-    # Suggestions of the organisation and representative pickers (htmx), for editors.
-    path(
-        "annuaire/suggestions/organisations/",
-        pickers.organisation_suggestions,
-        name="organisation_suggestions",
-    ),
-    path(
-        "annuaire/suggestions/representants/",
-        pickers.representative_suggestions,
-        name="representative_suggestions",
-    ),
     path("annuaire/organisations/nouvelle/", views.organisation_form, name="organisation_create"),
     path("annuaire/organisations/<int:pk>/", views.organisation_detail, name="organisation"),
     path(

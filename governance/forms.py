@@ -1,10 +1,12 @@
 from django import forms
+from django.utils import timezone
 from dsfr.forms import DsfrBaseForm
 from dsfr.utils import dsfr_input_class_attr
 
 from actions.models import Action
 from conventions.models import Amendment, Convention
-from directory.pickers import organisation_field, representative_field
+from directory.models import Organisation, Representative
+from directory.services import representatives_current_first
 from ort_portal.widgets import DateTimeLocalInput
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
@@ -26,15 +28,24 @@ class MeetingForm(forms.ModelForm, DsfrBaseForm):
         }
 
 
+class RepresentativeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        label = f"{obj.full_name}, {obj.function} ({obj.organisation})"
+        if obj.mandate_end and obj.mandate_end < timezone.localdate():
+            return f"{label} – mandat terminé le {obj.mandate_end:%d/%m/%Y}"
+        return label
+
+
 class CommitteeMemberForm(DsfrBaseForm):
-    representative = representative_field(
+    representative = RepresentativeChoiceField(
         label="Représentant",
+        queryset=Representative.objects.none(),
         required=False,
-        help_text="Tapez une partie du nom, de la fonction ou de l’organisation ; "
-        "les représentants en fonction sont proposés en premier.",
+        help_text="Les représentants en fonction sont proposés en premier.",
     )
-    organisation = organisation_field(
+    organisation = forms.ModelChoiceField(
         label="Ou organisation",
+        queryset=Organisation.objects.alphabetical(),
         required=False,
         help_text="Pour un siège « ou son représentant » sans personne désignée.",
     )
@@ -48,6 +59,9 @@ class CommitteeMemberForm(DsfrBaseForm):
     def __init__(self, *args, committee: Committee, **kwargs):
         super().__init__(*args, **kwargs)
         self.committee = committee
+        self.fields["representative"].queryset = representatives_current_first(
+            Representative.objects.select_related("organisation")
+        )
 
     def clean(self):
         cleaned = super().clean()

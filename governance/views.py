@@ -3,7 +3,6 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,44 +28,27 @@ from .models import Committee, Meeting
 PARIS = ZoneInfo("Europe/Paris")
 
 
-COMMITTEE_PAGE_SIZE = 20
-
-
-def committee_page(request, committees):
-    """The requested page of comités; only its comités get their rhythm, members and
-    conventions (a national administrator reads some 3,800 comités)."""
-    page = Paginator(committees.order_by("name", "pk"), COMMITTEE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    chosen = [committee.pk for committee in page.object_list]
-    listed = Committee.objects.filter(pk__in=chosen).for_listing(request.user)
-    by_pk = {committee.pk: committee for committee in listed}
-    page.object_list = [by_pk[pk] for pk in chosen]
-    return page
-
-
 @login_required
 def committee_list(request):
-    page = committee_page(request, Committee.objects.for_user(request.user))
+    committees = Committee.objects.for_user(request.user).for_listing(request.user)
     return render(
         request,
         "governance/committee_list.html",
-        {"title": "Comités", "page_obj": page, "committees": page.object_list},
+        {"title": "Comités", "committees": committees},
     )
 
 
 @login_required
 def convention_committees(request, pk):
     convention = get_convention_for_user(request.user, pk)
-    page = committee_page(request, Committee.objects.filter(conventions=convention))
+    committees = Committee.objects.filter(conventions=convention).for_listing(request.user)
     return render(
         request,
         "governance/committee_list.html",
         {
             "title": f"Comités – {convention.reference}",
             "convention": convention,
-            "page_obj": page,
-            "committees": page.object_list,
+            "committees": committees,
         },
     )
 

@@ -21,7 +21,6 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("imports.urls")),
     path("", include("notifications.urls")),
-    path("", include("ort_portal.document_views")),
     path("admin/", admin.site.urls),
     path("sante/", HealthView.as_view(), name="health"),
 ]

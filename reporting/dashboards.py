@@ -71,14 +71,6 @@ def actions_of(conventions: QuerySet) -> QuerySet:
     return Action.objects.filter(axis__convention__in=conventions)
 
 
-def actions_of_convention(convention: Convention) -> QuerySet:
-    """Every action of one convention, its keys read first: the queries joining funding
-    lines or their history then start from these few actions instead of scanning the
-    national tables (PostgreSQL misjudges a nested subquery on the convention)."""
-    keys = list(Action.objects.filter(axis__convention=convention).values_list("pk", flat=True))
-    return Action.objects.filter(pk__in=keys)
-
-
 def live_actions(actions: QuerySet) -> QuerySet:
     """Actions still in the plan: everything but the abandoned ones."""
     return actions.exclude(maturity=Action.Maturity.ABANDONNEE)

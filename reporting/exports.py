@@ -27,7 +27,7 @@ FIRST_DATA_ROW = 5  # rows 1-3: title, reference and date, note; row 4: column h
 
 
 def convention_actions(convention: Convention):
-    return dashboards.actions_of_convention(convention)
+    return dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
 
 
 def _preamble(sheet, title: str, convention: Convention, exported_at: datetime.datetime, note=""):

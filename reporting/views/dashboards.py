@@ -8,18 +8,20 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
 from governance.models import Committee
-from ort_portal import documents
-from ort_portal.pdf import render_pdf
+from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
 from ..charts import MATURITY_SERIES, percent_bar, stacked_bars, status_series
+from ..filters import TerritoryFilter
 from .common import export_filename
 
 
@@ -78,10 +80,7 @@ def convention_dashboard_context(convention, user):
             "axes": axes,
             "axes_chart": stacked_bars(axes, lambda a: f"Axe {a.number}", MATURITY_SERIES),
         }
-    if convention.kind == Convention.Kind.CHAPEAU:
-        actions = dashboards.actions_of(conventions)
-    else:
-        actions = dashboards.actions_of_convention(convention)
+    actions = dashboards.actions_of(conventions)
     return context | dashboard_context(actions, conventions, today=today)
 
 
@@ -98,17 +97,56 @@ def dashboard(request, pk):
 @login_required
 def dashboard_pdf(request, pk):
     convention = get_convention_for_user(request.user, pk)
-    return documents.start(
-        request,
-        kind="dashboard",
-        object_id=convention.pk,
-        title=f"Tableau de bord de la convention {convention.reference} (PDF)",
+    context = convention_dashboard_context(convention, request.user) | {
+        "exported_at": timezone.localtime()
+    }
+    content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
+    return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
+
+
+# Territory dashboard
+
+
+def territory_scope(request):
+    """The conventions of the territory dashboard and, for a chapeau, the chapeau itself."""
+    conventions = Convention.objects.for_user(request.user)
+    chapeau = None
+    requested = request.GET.get("convention")
+    if requested:
+        if not requested.isdigit():
+            raise Http404("Convention inconnue.")
+        chapeau = get_convention_for_user(request.user, int(requested))
+        conventions = conventions.filter(Q(pk=chapeau.pk) | Q(parent=chapeau.pk))
+    return chapeau, conventions
+
+
+@login_required
+def territory_dashboard(request):
+    chapeau, conventions = territory_scope(request)
+    filterset = TerritoryFilter(request.GET, queryset=conventions, user=request.user)
+    scope = filterset.qs
+    rows = list(dashboards.conventions_with_figures(scope).order_by("parent_id", "title"))
+    title = (
+        f"Vue d’ensemble du territoire – {chapeau.reference}"
+        if chapeau
+        else "Tableau de bord des conventions"
     )
-
-
-def render_dashboard(object_id, *, user) -> documents.Rendered:
-    """The tableau de bord as a PDF, rendered by the task worker."""
-    convention = get_convention_for_user(user, object_id)
-    context = convention_dashboard_context(convention, user) | {"exported_at": timezone.localtime()}
-    content = render_pdf("reporting/pdf/dashboard.html", context)
-    return documents.Rendered(content, export_filename(convention, "tableau-de-bord", "pdf"))
+    filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
+    if filtered:
+        title += f" (filtré, {len(rows)} convention{'s' if len(rows) > 1 else ''})"
+    clear_url = reverse("reporting:territory_dashboard")
+    context = {
+        "title": title,
+        "filtered": filtered,
+        "clear_url": f"{clear_url}?convention={chapeau.pk}" if chapeau else clear_url,
+        "hidden": [("convention", chapeau.pk)] if chapeau else [],
+        "chapeau": chapeau,
+        "filter": filterset,
+        "convention_rows": rows,
+        "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+        "chapeaux": Convention.objects.for_user(request.user)
+        .filter(kind=Convention.Kind.CHAPEAU)
+        .order_by("title"),
+        **dashboard_context(dashboards.actions_of(scope), scope, today=timezone.localdate()),
+    }
+    return render(request, "reporting/dashboard/territory.html", context)

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from actions.models import Funding
 from conventions.access import get_convention_for_user
-from ort_portal import documents
-from ort_portal.pdf import download_response, render_pdf
+from conventions.models import Convention
+from ort_portal.pdf import download_response, pdf_response, render_pdf
 
 from .. import dashboards, exports
 from ..forms import YearForm, chosen_year
@@ -17,7 +17,7 @@ from .common import XLSX_TYPE, export_filename
 
 
 def financial_model_context(convention, year):
-    actions = dashboards.actions_of_convention(convention)
+    actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
     return {
         "title": f"Maquette financière – {convention.reference}",
         "convention": convention,
@@ -42,24 +42,10 @@ def financial_model(request, pk):
 @login_required
 def financial_model_pdf(request, pk):
     convention = get_convention_for_user(request.user, pk)
-    year = chosen_year(request)
-    return documents.start(
-        request,
-        kind="financial_model",
-        object_id=convention.pk,
-        title=f"Maquette financière de la convention {convention.reference} (PDF, {year})",
-        options={"year": year},
-    )
-
-
-def render_financial_model(object_id, *, user, year) -> documents.Rendered:
-    """The maquette financière as a PDF, rendered by the task worker."""
-    convention = get_convention_for_user(user, object_id)
-    context = financial_model_context(convention, year)
+    context = financial_model_context(convention, chosen_year(request))
     context["exported_at"] = timezone.localtime()
-    content = render_pdf("reporting/pdf/financial_model.html", context)
-    filename = export_filename(convention, "maquette-financiere", "pdf")
-    return documents.Rendered(content, filename)
+    content = render_pdf("reporting/pdf/financial_model.html", context, request=request)
+    return pdf_response(content, export_filename(convention, "maquette-financiere", "pdf"))
 
 
 @login_required

@@ -263,8 +263,7 @@ def build_plan(convention, size):
 # Queries of each page: session, user and profile (3), convention access (1), the
 # permission lookups of the navigation (2), then the figures.
 DASHBOARD_QUERIES = 18
-DASHBOARD_QUERIES = 19
-TERRITORY_QUERIES = 18
+TERRITORY_QUERIES = 17
 
 
 @pytest.mark.parametrize("size", [5, 50])
