@@ -15,9 +15,10 @@ from .states import FOCUSED_ID
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # Tab stops from the top of the plan to its first action, at 1280 px: 3 skip links, the
-# portal's name, « Se déconnecter », 4 menu entries, 8 convention pages, the folded
-# filters, « Modifier l’ordre des actions », the axis's objectives, then the action.
-TAB_BUDGET = 21
+# portal's name, « Se déconnecter », 5 menu entries (« Avis » came with the reminders),
+# 8 convention pages, the folded filters, « Modifier l’ordre des actions », the axis's
+# objectives, then the action.
+TAB_BUDGET = 22
 # From the « Contenu » skip link: the convention pages, filters, ordering, objectives.
 TAB_BUDGET_FROM_CONTENT = 12
 MAX_TABS = 80
