@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
+    "health_check",  # its page of checks, shown to superusers
     "ort_portal",
     "directory",
     "accounts",

@@ -22,6 +22,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: once Playwright's session-wide event loop runs in the main
+    thread, Django's test client can no longer call an async view (the health endpoint)."""
+    items.sort(key=lambda item: "browser" in item.fixturenames)
+
+
 @pytest.fixture(autouse=True)
 def tasks_run_at_once(settings):
     """Tasks run in the test's process, as on SQLite, even when CI's PostgreSQL would queue

@@ -15,6 +15,9 @@ def wait_for_focus(page, element_id):
 def plan_states(page, audit, convention, action):
     """Filters unfolded, a maturity saved in place, an action moved in the ordering mode."""
     plan = reverse("actions:plan", args=[convention.pk])
+    # From a blank page: the previous state (the ordering mode) has no navigation left to
+    # interrupt this one.
+    page.goto("about:blank")
     page.goto(plan)
     page.get_by_role("button", name="Filtrer les actions").click()
     page.locator("#plan-filters.fr-collapse--expanded").wait_for()

@@ -95,6 +95,15 @@ def test_a_superuser_sees_each_check(client):
     assert sum(name.startswith("Disk") for name in checks) == 2
 
 
+def test_a_superuser_in_a_browser_reads_the_checks_as_a_page(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get("/sante/", headers={"Accept": "text/html"})
+
+    assert response.status_code == 200
+    assert "text/html" in response["Content-Type"]
+    assert b"Database" in response.content and b"TaskQueue" in response.content
+
+
 def test_a_signed_in_agent_gets_the_public_answer(client):
     client.force_login(UserFactory())
 
