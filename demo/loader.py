@@ -167,30 +167,7 @@ class DemoLoader:
         convention = self.upsert(
             Convention,
             {"reference": data.get("reference") or key.upper()},
-            {
-                "title": data["title"],
-                "kind": data["kind"],
-                "programme": data["programme"],
-                "is_ort": data.get("is_ort", False),
-                "parent": self.conventions.get(data.get("parent")),
-                "main_commune": self.communes.get(data.get("main_commune")),
-                "status": data["status"],
-                "preamble": data.get("preamble") or "",
-                "signature_place": data.get("signature_place") or "",
-                "signature_date": _date(data.get("signature_date")),
-                "effective_date": _date(data.get("effective_date")),
-                "duration_years": data.get("duration_years"),
-                "end_date": _date(data.get("end_date")),
-                "duration_note": data.get("duration_note") or "",
-                "prefecture_ar_reference": data.get("prefecture_ar_reference") or "",
-                "prefecture_transmission_date": _date(data.get("prefecture_transmission_date")),
-                "prefecture_reception_date": _date(data.get("prefecture_reception_date")),
-                "executory_date": _date(data.get("executory_date")),
-                "ort_perimeter_homologation_date": _date(
-                    data.get("ort_perimeter_homologation_date")
-                ),
-                "ort_perimeter_homologation_act": data.get("ort_perimeter_homologation_act") or "",
-            },
+            self.convention_fields(data),
         )
         self.conventions[key] = convention
         self.set_m2m(convention.communes, [self.communes[c] for c in data.get("communes", [])])
@@ -214,16 +191,49 @@ class DemoLoader:
         for item in data.get("committees", []):
             self.load_committee(convention, item)
         for item in data.get("amendments", []):
-            self.upsert(
-                Amendment,
-                {"convention": convention, "number": item["number"]},
-                {
-                    "object": item["object"],
-                    "status": item["status"],
-                    "signature_date": _date(item.get("signature_date")),
-                    "effective_date": _date(item.get("effective_date")),
-                },
-            )
+            self.load_amendment(convention, item)
+
+    def convention_fields(self, data):
+        dates = (
+            "signature_date",
+            "effective_date",
+            "end_date",
+            "prefecture_transmission_date",
+            "prefecture_reception_date",
+            "executory_date",
+            "ort_perimeter_homologation_date",
+        )
+        texts = (
+            "preamble",
+            "signature_place",
+            "duration_note",
+            "prefecture_ar_reference",
+            "ort_perimeter_homologation_act",
+        )
+        return {
+            "title": data["title"],
+            "kind": data["kind"],
+            "programme": data["programme"],
+            "is_ort": data.get("is_ort", False),
+            "parent": self.conventions.get(data.get("parent")),
+            "main_commune": self.communes.get(data.get("main_commune")),
+            "status": data["status"],
+            "duration_years": data.get("duration_years"),
+            **{field: data.get(field) or "" for field in texts},
+            **{field: _date(data.get(field)) for field in dates},
+        }
+
+    def load_amendment(self, convention, item):
+        self.upsert(
+            Amendment,
+            {"convention": convention, "number": item["number"]},
+            {
+                "object": item["object"],
+                "status": item["status"],
+                "signature_date": _date(item.get("signature_date")),
+                "effective_date": _date(item.get("effective_date")),
+            },
+        )
 
     def load_signatory(self, convention, item):
         signatory = self.upsert(

@@ -200,40 +200,19 @@ def guess_role(group: str, category: str) -> str:
     return ROLE_OF_GROUP.get(group, Signatory.Role.PARTENAIRE_FINANCIER)
 
 
+KINDS = {
+    ("chapeau", ""): Convention.Kind.CHAPEAU,
+    ("adhesion", "pvd"): Convention.Kind.ADHESION_PVD,
+    ("cadre", "pvd"): Convention.Kind.CADRE_OPERATIONNELLE_PVD,
+    ("cadre", "acv"): Convention.Kind.CADRE_ACV,
+}
+
+
 def initial_from_draft(draft: ConventionDraft) -> dict:
     """Initial data of the review forms, from the extracted draft."""
-    kinds = {
-        ("chapeau", ""): Convention.Kind.CHAPEAU,
-        ("adhesion", "pvd"): Convention.Kind.ADHESION_PVD,
-        ("cadre", "pvd"): Convention.Kind.CADRE_OPERATIONNELLE_PVD,
-        ("cadre", "acv"): Convention.Kind.CADRE_ACV,
-    }
-    kind = kinds.get((draft.kind, "" if draft.kind == "chapeau" else draft.programme), "")
     return {
-        "convention": {
-            "title": draft.title,
-            "kind": kind,
-            "programme": draft.programme,
-            "is_ort": draft.is_ort,
-            "signature_place": draft.signature_place,
-            "signature_date": draft.signature_date,
-            "duration_years": draft.duration_years,
-            "duration_note": draft.duration_note,
-            "preamble": draft.preamble,
-        },
-        "parties": [
-            {
-                "include": True,
-                "organisation": party.organisation,
-                "category": (category := guess_category(party.organisation)),
-                "role": guess_role(party.group, category),
-                "civility": party.civility,
-                "person": party.person,
-                "capacity": party.capacity,
-                "unsure": "; ".join(party.unsure),
-            }
-            for party in draft.parties
-        ],
+        "convention": _initial_convention(draft),
+        "parties": [_initial_party(party) for party in draft.parties],
         "articles": [
             {
                 "include": True,
@@ -266,4 +245,33 @@ def initial_from_draft(draft: ConventionDraft) -> dict:
             for axis in draft.axes
             for action in axis.actions
         ],
+    }
+
+
+def _initial_convention(draft: ConventionDraft) -> dict:
+    programme = "" if draft.kind == "chapeau" else draft.programme
+    return {
+        "title": draft.title,
+        "kind": KINDS.get((draft.kind, programme), ""),
+        "programme": draft.programme,
+        "is_ort": draft.is_ort,
+        "signature_place": draft.signature_place,
+        "signature_date": draft.signature_date,
+        "duration_years": draft.duration_years,
+        "duration_note": draft.duration_note,
+        "preamble": draft.preamble,
+    }
+
+
+def _initial_party(party) -> dict:
+    category = guess_category(party.organisation)
+    return {
+        "include": True,
+        "organisation": party.organisation,
+        "category": category,
+        "role": guess_role(party.group, category),
+        "civility": party.civility,
+        "person": party.person,
+        "capacity": party.capacity,
+        "unsure": "; ".join(party.unsure),
     }

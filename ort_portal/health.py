@@ -66,6 +66,9 @@ class HealthView(HealthCheckView):
         (Disk, {"path": tempfile.gettempdir()}),
     )
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "title": "État du service"}
+
     async def get(self, request, *args, **kwargs):
         detailed = await super().get(request, *args, **kwargs)
         failures = [result for result in self.results if result.error]

@@ -284,7 +284,16 @@ def _free_axis_numbers(convention, axes, *, reason, by):
 
 
 def _apply_draft(convention, draft, signatures, *, reason, by):
-    draft = {key: draft[key] for key in ("convention", "articles", "sectors", "axes", "parties")}
+    """The live convention becomes the avenant's draft, section by section."""
+    tracked = {"reason": reason, "by": by}
+    _apply_articles(convention, draft["articles"], tracked)
+    _apply_sectors(convention, draft["sectors"], tracked)
+    _apply_axes(convention, [dict(axis) for axis in draft["axes"]], tracked)
+    _apply_parties(convention, draft["parties"], signatures, tracked)
+    _apply_duration(convention, draft["convention"], tracked)
+
+
+def _apply_articles(convention, articles, tracked):
     _sync(
         lambda item, position: {
             "position": position,
@@ -293,29 +302,32 @@ def _apply_draft(convention, draft, signatures, *, reason, by):
             "text": item["text"],
         },
         {a.pk: a for a in convention.articles.all()},
-        [dict(article) for article in draft["articles"]],
+        [dict(article) for article in articles],
         lambda: Article(convention=convention),
-        reason=reason,
-        by=by,
+        **tracked,
     )
+
+
+def _apply_sectors(convention, sectors, tracked):
     _sync(
         lambda item, position: {"name": item["name"], "description": item["description"]},
         {s.pk: s for s in convention.sectors.all()},
-        [dict(sector) for sector in draft["sectors"]],
+        [dict(sector) for sector in sectors],
         lambda: InterventionSector(convention=convention),
-        reason=reason,
-        by=by,
+        **tracked,
     )
-    axes = [dict(axis) for axis in draft["axes"]]
+
+
+def _apply_axes(convention, axes, tracked):
+    """Axes, then each axis's objectives; an axis still carrying actions cannot go."""
     try:
-        _free_axis_numbers(convention, axes, reason=reason, by=by)
+        _free_axis_numbers(convention, axes, **tracked)
         _sync(
             lambda item, position: {"number": item["number"], "title": item["title"]},
             {a.pk: a for a in convention.axes.all()},
             axes,
             lambda: Axis(convention=convention),
-            reason=reason,
-            by=by,
+            **tracked,
         )
     except ProtectedError as error:
         raise ValidationError(
@@ -328,12 +340,15 @@ def _apply_draft(convention, draft, signatures, *, reason, by):
             {o.pk: o for o in Objective.objects.filter(axis=instance)},
             [dict(objective) for objective in axis["objectives"]],
             lambda instance=instance: Objective(axis=instance),
-            reason=reason,
-            by=by,
+            **tracked,
         )
+
+
+def _apply_parties(convention, parties, signatures, tracked):
+    """A new party keeps the signature it gave to the avenant; a removed party goes."""
     live = {s.organisation_id: s for s in convention.signatories.all()}
-    wanted = {party["organisation_id"] for party in draft["parties"]}
-    for order, party in enumerate(draft["parties"], start=1):
+    wanted = {party["organisation_id"] for party in parties}
+    for order, party in enumerate(parties, start=1):
         signatory = live.get(party["organisation_id"])
         if signatory is None:
             signature = signatures.get(party["organisation_id"])
@@ -345,13 +360,15 @@ def _apply_draft(convention, draft, signatures, *, reason, by):
             )
         if signatory.pk is None or (signatory.role, signatory.order) != (party["role"], order):
             signatory.role, signatory.order = party["role"], order
-            save_tracked(signatory, reason=reason, by=by)
+            save_tracked(signatory, **tracked)
     for organisation_id, signatory in live.items():
         if organisation_id not in wanted:
-            delete_tracked(signatory, reason=reason, by=by)
-    conv = draft["convention"]
+            delete_tracked(signatory, **tracked)
+
+
+def _apply_duration(convention, conv, tracked):
     end_date = datetime.date.fromisoformat(conv["end_date"]) if conv["end_date"] else None
     values = (conv["duration_years"], end_date, conv["duration_note"])
     if (convention.duration_years, convention.end_date, convention.duration_note) != values:
         convention.duration_years, convention.end_date, convention.duration_note = values
-        save_tracked(convention, reason=reason, by=by)
+        save_tracked(convention, **tracked)

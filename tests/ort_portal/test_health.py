@@ -101,7 +101,10 @@ def test_a_superuser_in_a_browser_reads_the_checks_as_a_page(client):
 
     assert response.status_code == 200
     assert "text/html" in response["Content-Type"]
-    assert b"Database" in response.content and b"TaskQueue" in response.content
+    page = response.content.decode()
+    assert "<h1>État du service</h1>" in page
+    assert "Toutes les vérifications réussissent." in page
+    assert "Database" in page and "TaskQueue" in page
 
 
 def test_a_signed_in_agent_gets_the_public_answer(client):
