@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 
+from ort_portal.numbers import format_euros
 from ort_portal.writes import delete_tracked, save_tracked
 
+from .financing import figures_of
 from .models import Action, Axis, Funding, Indicator, Measurement
 
 
@@ -116,51 +118,40 @@ def action_move(*, action: Action, direction: str) -> Action:
 def funding_warnings(*, action: Action, lines: Iterable[dict], cost: Decimal | None) -> list[str]:
     """What deserves a second look before saving financing lines, in French.
 
-    Lines above the action's estimated cost, and years outside the convention's period
-    (the plan de financement follows the convention's calendar). Refused requests do
-    not count in the total.
+    Third parties' financing above the action's estimated cost (the rule of
+    actions.financing: loans, own funds, refused and « à préciser » lines aside), and years
+    outside the convention's period (the plan de financement follows its calendar).
     """
     lines = list(lines)
-    total = sum(
-        (line["amount"] for line in lines if line.get("status") != Funding.Status.REFUSE),
-        Decimal("0"),
-    )
-    warnings = _above_cost(total, cost)
+    warnings = _above_cost(figures_of(cost, lines).financing, cost)
     convention = action.axis.convention
-    outside = sorted(
-        {line["year"] for line in lines if convention.covers_year(line["year"]) is False}
-    )
+    years = set()
+    for line in lines:
+        years |= {line.get("year"), line.get("period_start"), line.get("period_end")}
+    outside = sorted(year for year in years if year and convention.covers_year(year) is False)
     if outside:
         start = convention.effective_date or convention.signature_date
-        years = ", ".join(str(year) for year in outside)
+        listed = ", ".join(str(year) for year in outside)
         warnings.append(
             f"Année(s) hors de la période de la convention "
-            f"({start:%d/%m/%Y} – {convention.computed_end_date:%d/%m/%Y}) : {years}."
+            f"({start:%d/%m/%Y} – {convention.computed_end_date:%d/%m/%Y}) : {listed}."
         )
     return warnings
 
 
 def cost_warnings(*, action: Action, cost: Decimal | None) -> list[str]:
-    """Before lowering an action's estimated cost: its financing (refused requests aside)
-    should not exceed the new cost."""
-    total = action.fundings.exclude(status=Funding.Status.REFUSE).aggregate(total=Sum("amount"))[
-        "total"
-    ] or Decimal("0")
-    return _above_cost(total, cost)
+    """Before lowering an action's estimated cost: its third parties' financing should not
+    exceed the new cost."""
+    return _above_cost(figures_of(cost, action.fundings.all()).financing, cost)
 
 
 def _above_cost(total: Decimal, cost: Decimal | None) -> list[str]:
     if cost is None or total <= cost:
         return []
     return [
-        f"Les financements ({_euros(total)}) dépassent le coût estimatif de l’action "
-        f"({_euros(cost)}) de {_euros(total - cost)}."
+        f"Les financements ({format_euros(total)}) dépassent le coût estimatif de l’action "
+        f"({format_euros(cost)}) de {format_euros(total - cost)}."
     ]
-
-
-def _euros(amount: Decimal) -> str:
-    whole = f"{amount:,.2f}".replace(",", "\u202f").replace(".", ",")
-    return f"{whole} €"
 
 
 def fundings_save(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from actions.financing import financing_summary
+from actions.financing_table import financing_summary
 from actions.forms import MaturityForm, MeasurementForm
 from actions.models import Action, Indicator, Measurement
 from ort_portal.history import build_history

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 
 from actions.filters import ActionFilter
+from actions.financing import Figures
 from actions.forms import MaturityForm
 from actions.models import Action, Axis, Objective
 from conventions.access import get_convention_for_user
@@ -17,25 +18,16 @@ from .common import can_edit
 
 @dataclass
 class Totals:
-    """Totals of the rows shown. As on the tableau de bord (reporting.dashboards), abandoned
-    actions are counted as rows but left out of the amounts."""
+    """Totals of the rows shown: every row counted, the amounts of the actions still in
+    the plan added up by the one rule (actions.financing)."""
 
     count: int = 0
-    cost: Decimal = Decimal("0")
-    financing: Decimal = Decimal("0")
-    acquired: Decimal = Decimal("0")
+    figures: Figures = field(default_factory=lambda: Figures(cost=Decimal("0")))
 
     def add(self, action):
         self.count += 1
-        if action.maturity == Action.Maturity.ABANDONNEE:
-            return
-        self.cost += action.estimated_cost or Decimal("0")
-        self.financing += action.financing_total
-        self.acquired += action.financing_acquired
-
-    @property
-    def acquired_percent(self):
-        return round(self.acquired * 100 / self.financing) if self.financing else 0
+        if action.maturity != Action.Maturity.ABANDONNEE:
+            self.figures = self.figures + action.figures
 
 
 @dataclass
