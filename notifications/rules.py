@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from actions.models import Funding
 from conventions.models import Amendment, Convention
 from governance.models import Committee, Decision
+from ort_portal.numbers import format_euros
 from reporting import dashboards
 
 from .models import Kind
@@ -155,7 +156,9 @@ def weekly_digest(user, today: datetime.date) -> Reminder | None:
         dashboards.fundings_of(actions)
         .filter(status=Funding.Status.SOLLICITE)
         .select_related("funder", "action__axis__convention")
-        .order_by("year", "action__axis__convention__title", "action__title")
+        .order_by(
+            F("year").asc(nulls_last=True), "action__axis__convention__title", "action__title"
+        )
     )
     if not late and not pending:
         return None
@@ -166,8 +169,8 @@ def weekly_digest(user, today: datetime.date) -> Reminder | None:
     ]
     lines += ["", f"Demandes de financement sollicitées, sans réponse : {len(pending)}"]
     lines += [
-        f"- {f.action.axis.convention.title} : {f.action.title}, {f.funder} {f.year}, "
-        f"{f.amount:,.0f} €".replace(",", "\u202f")
+        f"- {f.action.axis.convention.title} : {f.action.title}, {f.funder} {f.when}, "
+        + (format_euros(f.amount, 0) if f.amount is not None else "montant à préciser")
         for f in pending[:DIGEST_LINES]
     ]
     year, week, _ = today.isocalendar()

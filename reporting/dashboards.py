@@ -5,13 +5,10 @@ rows: the number of SQL queries does not depend on the number of actions or fund
 lines. Shared by the pages, the PDFs and the spreadsheet exports so that they always
 show the same totals.
 
-Rules (Libercourt art. 6.8 and art. 8):
-- abandoned actions are left out of the taux de réalisation and of every financial
-  figure (their cost and funding lines are no longer part of the plan);
-- refused requests are shown but never counted in a financing total;
-- the reste à charge of the maîtres d'ouvrage is the cost minus the financing brought
-  by third parties (their own contributions, declared as funding lines whose
-  financeur is the action's maître d'ouvrage, stay at their charge).
+Rules: abandoned actions are left out of the taux de réalisation and of every financial
+figure (Libercourt art. 6.8 and 8); what a funding line counts as (financing, loan, own
+share, pending, « à préciser ») is actions.financing, the one home of that rule.
+The maquette financière and the consolidation are reporting.maquette.
 """
 
 import datetime
@@ -21,12 +18,9 @@ from decimal import Decimal
 from django.db.models import (
     Case,
     Count,
-    DecimalField,
     ExpressionWrapper,
     F,
     IntegerField,
-    Max,
-    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -36,31 +30,36 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
+from actions import financing
 from actions.models import Action, Axis, Funding, Indicator, Measurement
 from conventions.models import Convention
 from ort_portal.collation import french
 
-ZERO = Decimal("0.00")
-MONEY = DecimalField(max_digits=20, decimal_places=2)
+ZERO = financing.ZERO
+MONEY = financing.MONEY
 STATUSES = list(Funding.Status)
-NOT_REFUSED = ~Q(status=Funding.Status.REFUSE)
+money_sum = financing.money_sum
 
 
-def money_sum(field="amount", condition=None):
-    """Sum of an amount column, 0 rather than NULL when no row matches."""
-    return Coalesce(Sum(field, filter=condition), Value(ZERO), output_field=MONEY)
-
-
-def status_sums(prefix=""):
-    """One conditional Sum per request status plus the total excluding refusals."""
+def status_sums(condition: Q | None = None) -> dict:
+    """Per request status, the third parties' financing; then the rule's figures: total
+    financing (acquired + pending), loans, own share, lines « à préciser » (a count)."""
+    condition = condition if condition is not None else Q()
+    rule = financing.line_conditions()
+    third = rule["third_party"] & condition
     sums = {
-        status.value: money_sum(f"{prefix}amount", Q(**{f"{prefix}status": status}))
+        status.value: money_sum("amount", third & Q(status=status))
         for status in STATUSES
+        if status != Funding.Status.REFUSE
     }
-    sums["total"] = money_sum(f"{prefix}amount", ~Q(**{f"{prefix}status": Funding.Status.REFUSE}))
-    return sums
+    return sums | {
+        Funding.Status.REFUSE.value: money_sum("amount", rule["refused"] & condition),
+        "total": money_sum("amount", third),
+        "loans": money_sum("amount", rule["loans"] & condition),
+        "owner_share": money_sum("amount", rule["owner_share"] & condition),
+        "unknown": Count("pk", filter=rule["unknown"] & condition),
+    }
 
 
 # Scopes
@@ -73,7 +72,7 @@ def actions_of(conventions: QuerySet) -> QuerySet:
 
 def live_actions(actions: QuerySet) -> QuerySet:
     """Actions still in the plan: everything but the abandoned ones."""
-    return actions.exclude(maturity=Action.Maturity.ABANDONNEE)
+    return actions.live()
 
 
 def fundings_of(actions: QuerySet) -> QuerySet:
@@ -124,6 +123,11 @@ class Completion:
     def counted(self) -> int:
         """Actions counted in the taux de réalisation: all but the abandoned ones."""
         return self.total - self.abandoned
+
+    @property
+    def uncosted(self) -> int:
+        """Actions still in the plan without an estimated cost."""
+        return self.counted - self.costed
 
     @property
     def realisation_rate(self) -> Decimal | None:
@@ -197,51 +201,9 @@ def indicators_with_last_value(actions: QuerySet) -> QuerySet:
 # Financing
 
 
-@dataclass(frozen=True)
-class Financing:
-    cost: Decimal
-    uncosted_actions: int
-    prevu: Decimal
-    sollicite: Decimal
-    acquis: Decimal
-    refuse: Decimal
-    verse: Decimal
-    total: Decimal
-    own_contributions: Decimal
-    costed_total: Decimal
-    costed_own_contributions: Decimal
-
-    @property
-    def remaining(self) -> Decimal:
-        """Reste à financer: cost minus the financing (not refused) of the costed actions.
-
-        The financing of an action with no estimated cost cannot reduce a cost that is
-        not counted, so it is left out here (the fiche says "inconnu" for such an action).
-        """
-        return self.cost - self.costed_total
-
-    @property
-    def owners_share(self) -> Decimal:
-        """Reste à charge des maîtres d'ouvrage: cost minus third-party financing."""
-        return self.cost - (self.costed_total - self.costed_own_contributions)
-
-
-def financing(actions: QuerySet) -> Financing:
-    """Cost and financing of the actions still in the plan, in two queries."""
-    live = live_actions(actions)
-    costs = live.aggregate(
-        cost=money_sum("estimated_cost"),
-        uncosted_actions=Count("pk", filter=Q(estimated_cost__isnull=True)),
-    )
-    own = NOT_REFUSED & Q(funder_id=F("action__project_owner_id"))
-    costed = Q(action__estimated_cost__isnull=False)
-    sums = Funding.objects.filter(action__in=live).aggregate(
-        **status_sums(),
-        own_contributions=money_sum("amount", own),
-        costed_total=money_sum("amount", NOT_REFUSED & costed),
-        costed_own_contributions=money_sum("amount", own & costed),
-    )
-    return Financing(**costs, **sums)
+def financing_totals(actions: QuerySet) -> dict:
+    """The status table's totals row over every line of the actions still in the plan."""
+    return fundings_of(actions).aggregate(**status_sums())
 
 
 def financing_by_funder(actions: QuerySet) -> QuerySet:
@@ -255,230 +217,52 @@ def financing_by_funder(actions: QuerySet) -> QuerySet:
 
 
 def financing_by_year(actions: QuerySet) -> QuerySet:
-    """Per year: amounts per request status and the total excluding refusals."""
-    return fundings_of(actions).values("year").annotate(**status_sums()).order_by("year")
-
-
-# Maquette financière
-
-
-def funding_years(actions: QuerySet) -> range:
-    """The years the funding lines span (empty range without funding)."""
-    bounds = fundings_of(actions).aggregate(first=Min("year"), last=Max("year"))
-    if bounds["first"] is None:
-        return range(0)
-    return range(bounds["first"], bounds["last"] + 1)
-
-
-def _maquette_key(row):
-    return (row["action_id"], row["funder_id"])
-
-
-def build_maquette(actions: QuerySet) -> "Maquette":
-    """The multi-year maquette financière: rows action × financeur, columns per year.
-
-    Seven grouped queries; Python only lays the aggregated figures out in a grid.
-    """
-    funded = fundings_of(actions)
-    years = funding_years(actions)
-    by_status = (
-        funded.values("action_id", "funder_id", "year", "status")
-        .annotate(amount_sum=Sum("amount"))
-        .order_by("year", "status")
-    )
-    by_year = (
-        funded.values("action_id", "funder_id", "year")
-        .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by()
-    )
-    rows = list(
-        funded.values(
-            "action_id",
-            "action__code",
-            "action__title",
-            "action__axis__number",
-            "action__axis__title",
-            "action__axis__convention__reference",
-            "action__project_owner__name",
-            "action__estimated_cost",
-            "funder_id",
-            "funder__name",
-        )
-        .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by(
-            "action__axis__convention__reference",
-            "action__axis__number",
-            "action__position",
-            "action__code",
-            "action_id",
-            "funder__name",
-        )
-    )
-    parts: dict[tuple, list] = {}
-    for cell in by_status:
-        key = (cell["action_id"], cell["funder_id"], cell["year"])
-        parts.setdefault(key, []).append(
-            (cell["status"], Funding.Status(cell["status"]).label, cell["amount_sum"])
-        )
-    cell_totals = {(c["action_id"], c["funder_id"], c["year"]): c["total"] for c in by_year}
-    for row in rows:
-        row["cells"] = [
-            {
-                "year": year,
-                "total": cell_totals.get((*_maquette_key(row), year)),
-                "parts": parts.get((*_maquette_key(row), year), []),
-            }
-            for year in years
-        ]
-    by_funder = _grid(
-        funded.values("funder_id", "funder__name", "year")
-        .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by(french("funder__name"), "year"),
-        funded.values("funder_id", "funder__name")
-        .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by(french("funder__name")),
-        ("funder_id",),
-        years,
-    )
-    axis_fields = ("action__axis__convention__reference", "action__axis__number")
-    by_axis = _grid(
-        funded.values(*axis_fields, "year")
-        .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by(*axis_fields, "year"),
-        funded.values(*axis_fields, "action__axis__title")
-        .annotate(total=money_sum(condition=NOT_REFUSED))
-        .order_by(*axis_fields),
-        axis_fields,
-        years,
-    )
-    year_totals = {row["year"]: row["total"] for row in financing_by_year(actions)}
-    overall = funded.aggregate(total=money_sum(condition=NOT_REFUSED))["total"]
-    return Maquette(
-        years=list(years),
-        rows=rows,
-        by_funder=by_funder,
-        by_axis=by_axis,
-        year_totals=[year_totals.get(year, ZERO) for year in years],
-        total=overall,
-    )
-
-
-def _grid(per_year: QuerySet, totals: QuerySet, key_fields: tuple, years: range) -> list[dict]:
-    """Lay grouped per-year totals out as rows with one value per year."""
-    values = {(*(row[f] for f in key_fields), row["year"]): row["total"] for row in per_year}
-    grid = list(totals)
-    for row in grid:
-        key = tuple(row[f] for f in key_fields)
-        row["years"] = [values.get((*key, year), ZERO) for year in years]
-    return grid
-
-
-@dataclass
-class Maquette:
-    years: list[int]
-    rows: list[dict]
-    by_funder: list[dict]
-    by_axis: list[dict]
-    year_totals: list[Decimal]
-    total: Decimal
-
-
-def year_end(year: int) -> datetime.datetime:
-    """The last instant of 31 December of the year, in the portal's time zone."""
-    return timezone.make_aware(
-        datetime.datetime.combine(datetime.date(year, 12, 31), datetime.time.max)
-    )
-
-
-def _last_rows(history: QuerySet, moment: datetime.datetime) -> QuerySet:
-    """The last history row of each object recorded by `moment` (deleted ones excluded)."""
-    last = (
-        history.filter(history_date__lte=moment)
-        .order_by()
-        .values("id")
-        .annotate(last=Max("history_id"))
-        .values("last")
-    )
-    return history.model.objects.filter(history_id__in=last).exclude(history_type="-")
-
-
-def fundings_as_of(actions: QuerySet, moment: datetime.datetime) -> QuerySet:
-    """The funding lines of the actions as they all stood at `moment`, from the history
-    (django-simple-history): each line's last recorded state, lines deleted by then left
-    out, and only the actions not abandoned by then. A request refused or an action
-    abandoned in January does not change the consolidation of the 31 December before."""
-    action_ids = actions.values("pk")
-    live_then = (
-        _last_rows(Action.history.filter(id__in=action_ids), moment)
-        .exclude(maturity=Action.Maturity.ABANDONNEE)
-        .values("id")
-    )
-    lines = Funding.history.filter(
-        id__in=Funding.history.filter(action_id__in=action_ids).values("id")
-    )
-    return _last_rows(lines, moment).filter(action_id__in=live_then)
-
-
-def consolidation(actions: QuerySet, year: int) -> QuerySet:
-    """Annual consolidation "au 31 décembre" of a year, per financeur (art. 6.8).
-
-    For each financeur: the year's amounts per request status, and the cumulative
-    financing (excluding refusals) of every year up to that 31 December, as recorded in
-    the portal on that day (fundings_as_of).
-    """
-    of_year = Q(year=year)
+    """Per year: amounts per request status and the rule's figures; the lines given over a
+    period or with no year come last, on a row of their own (year None)."""
     return (
-        fundings_as_of(actions, year_end(year))
-        .filter(year__lte=year)
-        .values("funder_id", "funder__name")
-        .annotate(
-            **{
-                status.value: money_sum(condition=of_year & Q(status=status)) for status in STATUSES
-            },
-            total=money_sum(condition=of_year & NOT_REFUSED),
-            cumulative=money_sum(condition=NOT_REFUSED),
-        )
-        .filter(Q(total__gt=0) | Q(refuse__gt=0) | Q(cumulative__gt=0))
-        .order_by(french("funder__name"))
+        fundings_of(actions)
+        .values("year")
+        .annotate(**status_sums())
+        .order_by(F("year").asc(nulls_last=True))
     )
 
 
-def consolidation_totals(actions: QuerySet, year: int) -> dict:
-    """The consolidation's totals over every financeur, in one query."""
-    of_year = Q(year=year)
-    return (
-        fundings_as_of(actions, year_end(year))
-        .filter(year__lte=year)
-        .aggregate(
-            **{
-                status.value: money_sum(condition=of_year & Q(status=status)) for status in STATUSES
-            },
-            total=money_sum(condition=of_year & NOT_REFUSED),
-            cumulative=money_sum(condition=NOT_REFUSED),
-        )
-    )
+def year_label(row) -> str:
+    return str(row["year"]) if row["year"] else "Pluriannuel ou sans année"
 
 
 # Territory
 
 
-def conventions_with_figures(conventions: QuerySet) -> QuerySet:
-    """Conventions with their actions per maturity, cost and financing (subqueries, so
-    that counting actions and summing funding lines do not multiply each other)."""
-    live = Action.objects.filter(axis__convention=OuterRef("pk")).exclude(
-        maturity=Action.Maturity.ABANDONNEE
-    )
-    cost = live.order_by().values("axis__convention").annotate(s=Sum("estimated_cost")).values("s")
-    funded = (
-        Funding.objects.filter(action__axis__convention=OuterRef("pk"))
-        .exclude(action__maturity=Action.Maturity.ABANDONNEE)
-        .filter(NOT_REFUSED)
+def _per_convention(lines: QuerySet, condition: Q):
+    """A subquery: the sum of the lines of OuterRef's convention meeting `condition`."""
+    summed = (
+        lines.filter(condition)
         .order_by()
         .values("action__axis__convention")
         .annotate(s=Sum("amount"))
         .values("s")
     )
+    return Coalesce(Subquery(summed, output_field=MONEY), Value(ZERO), output_field=MONEY)
+
+
+def conventions_with_figures(conventions: QuerySet) -> QuerySet:
+    """Conventions with their actions per maturity, cost, financing and loans (subqueries,
+    so that counting actions and summing funding lines do not multiply each other)."""
+    live = Action.objects.filter(axis__convention=OuterRef("pk")).live()
+    cost = live.order_by().values("axis__convention").annotate(s=Sum("estimated_cost")).values("s")
+    lines = Funding.objects.filter(action__in=live.values("pk"))
+    rule = financing.line_conditions()
+    unknown = (
+        lines.filter(rule["unknown"])
+        .order_by()
+        .values("action__axis__convention")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return maturity_counts(conventions, "axes__actions").annotate(
         cost=Coalesce(Subquery(cost, output_field=MONEY), Value(ZERO), output_field=MONEY),
-        funded=Coalesce(Subquery(funded, output_field=MONEY), Value(ZERO), output_field=MONEY),
+        funded=_per_convention(lines, rule["third_party"]),
+        loans=_per_convention(lines, rule["loans"]),
+        unknown_amounts=Coalesce(Subquery(unknown), Value(0)),
     )

@@ -10,6 +10,7 @@ import io
 from decimal import Decimal
 from itertools import groupby
 
+from django.db.models import F
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -18,6 +19,7 @@ from actions.models import Action, Funding
 from conventions.models import Convention
 
 from . import dashboards
+from .maquette import build_maquette
 
 EURO_FORMAT = "#,##0.00 €"
 HEADER_FILL = PatternFill("solid", fgColor="EEEEF6")
@@ -82,44 +84,112 @@ def _action_label(row) -> str:
     return f"{row['action__code']} {row['action__title']}".strip()
 
 
+NOTE = (
+    "Montants en euros. Les demandes refusées sont exclues des totaux ; les prêts et avances "
+    "remboursables sont totalisés à part ; une demande au montant à préciser n’est comptée "
+    "dans aucun total."
+)
+YEAR_STATUSES = [
+    Funding.Status.PREVU,
+    Funding.Status.SOLLICITE,
+    Funding.Status.ACQUIS,
+    Funding.Status.REFUSE,
+    Funding.Status.VERSE,
+]
+
+
+def _column_label(year) -> str:
+    return str(year) if year else "Pluriannuel ou sans année"
+
+
 def maquette_workbook(convention: Convention, *, exported_at: datetime.datetime) -> bytes:
     """The maquette financière: a summary sheet (years in columns) and one sheet per year
-    (request statuses in columns). Totals are SUM formulas over the rows; refused
-    requests are shown in their column but left out of the "total" columns."""
+    (request statuses in columns). What each line counts as is actions.financing: the
+    totals of the summary are the rule's figures, written as values."""
     actions = convention_actions(convention)
-    maquette = dashboards.build_maquette(actions)
+    maquette = build_maquette(actions)
     workbook = Workbook()
     workbook.properties.title = f"Maquette financière {convention.reference}"
     workbook.properties.creator = "Portail ORT"
-    note = "Montants en euros. Les demandes refusées sont exclues des totaux."
-
     summary = workbook.active
     summary.title = "Synthèse"
-    _preamble(summary, "Maquette financière pluriannuelle", convention, exported_at, note)
+    _preamble(summary, "Maquette financière pluriannuelle", convention, exported_at, NOTE)
+    row = _maquette_rows(summary, maquette)
+    row = _maquette_totals(summary, row, maquette) + 1
+    row = _figures_block(summary, row, maquette.figures) + 1
+    row = _totals_block(
+        summary, row, "Totaux par financeur", maquette.by_funder, maquette.years, "funder__name"
+    )
+    _totals_block(
+        summary, row + 1, "Totaux par axe", maquette.by_axis, maquette.years, "action__axis__title"
+    )
+    for year, lines in groupby(_year_lines(actions), key=lambda line: line["year"]):
+        _year_sheet(workbook, convention, exported_at, year, list(lines))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _maquette_rows(sheet, maquette) -> int:
+    """One row per action × financeur × nature; the row total adds its years."""
     years = maquette.years
-    labels = ["Axe", "Action", "Maître d’ouvrage", "Financeur"] + [str(y) for y in years]
-    _header(summary, [*labels, "Total"], [8, 50, 28, 28] + [15] * (len(years) + 1))
+    labels = ["Axe", "Action", "Maître d’ouvrage", "Financeur", "Nature"]
+    labels += [_column_label(y) for y in years]
+    _header(sheet, [*labels, "Total"], [8, 50, 28, 28, 22] + [15] * (len(years) + 1))
     row = FIRST_DATA_ROW
     for line in maquette.rows:
-        summary.cell(row=row, column=1, value=line["action__axis__number"])
-        _text(summary, row, 2, _action_label(line))
-        _text(summary, row, 3, line["action__project_owner__name"] or "")
-        _text(summary, row, 4, line["funder__name"])
+        sheet.cell(row=row, column=1, value=line["action__axis__number"])
+        _text(sheet, row, 2, _action_label(line))
+        _text(sheet, row, 3, line["action__project_owner__name"] or "")
+        _text(sheet, row, 4, line["funder__name"])
+        _text(sheet, row, 5, line["nature_label"])
         for offset, cell in enumerate(line["cells"]):
-            _money(summary.cell(row=row, column=5 + offset, value=cell["total"] or 0))
-        first, last = get_column_letter(5), get_column_letter(4 + len(years))
+            pending = cell["parts"] and cell["total"] is None
+            value = "à préciser" if pending else cell["total"] or 0
+            _money(_text(sheet, row, 6 + offset, value))
+        first, last = get_column_letter(6), get_column_letter(5 + len(years))
         total = f"=SUM({first}{row}:{last}{row})" if years else 0
-        _money(summary.cell(row=row, column=5 + len(years), value=total))
+        _money(sheet.cell(row=row, column=6 + len(years), value=total))
         row += 1
-    _sum_row(summary, row, 5, 5 + len(years), FIRST_DATA_ROW, "Total général")
-    row += 2
-    row = _totals_block(
-        summary, row, "Totaux par financeur", maquette.by_funder, years, "funder__name"
-    )
-    row += 1
-    _totals_block(summary, row, "Totaux par axe", maquette.by_axis, years, "action__axis__title")
+    return row
 
-    lines = (
+
+def _maquette_totals(sheet, row: int, maquette) -> int:
+    """The third parties' financing per column, from the rule (never a SUM over rows of
+    mixed natures: a loan row is not financing)."""
+    sheet.cell(row=row, column=1, value="Total des financements des tiers").font = BOLD
+    values = [*maquette.year_totals, maquette.total]
+    for offset, value in enumerate(values):
+        _money(sheet.cell(row=row, column=6 + offset, value=value)).font = BOLD
+    return row + 1
+
+
+FIGURE_ROWS = [
+    ("Coût estimatif des actions", "cost"),
+    ("Financements des tiers", "financing"),
+    ("dont acquis ou versés", "acquired"),
+    ("dont prévus ou sollicités", "pending"),
+    ("Prêts et avances remboursables (à part)", "loans"),
+    ("Part déclarée des maîtres d’ouvrage", "owner_share"),
+    ("Reste à charge des maîtres d’ouvrage", "remaining_charge"),
+    ("Demandes au montant à préciser (nombre)", "unknown"),
+]
+
+
+def _figures_block(sheet, row: int, figures) -> int:
+    sheet.cell(row=row, column=1, value="Plan de financement").font = BOLD
+    for label, name in FIGURE_ROWS:
+        row += 1
+        _text(sheet, row, 2, label)
+        cell = sheet.cell(row=row, column=6, value=getattr(figures, name))
+        if name != "unknown":
+            _money(cell)
+    return row + 1
+
+
+def _year_lines(actions):
+    """The funding lines per year and action × financeur, with the rule's sums."""
+    return (
         dashboards.fundings_of(actions)
         .values(
             "year",
@@ -131,37 +201,42 @@ def maquette_workbook(convention: Convention, *, exported_at: datetime.datetime)
         )
         .annotate(**dashboards.status_sums())
         .order_by(
-            "year", "action__axis__number", "action__position", "action__code", "funder__name"
+            F("year").asc(nulls_last=True),
+            "action__axis__number",
+            "action__position",
+            "action__code",
+            "funder__name",
         )
     )
-    statuses = [Funding.Status.PREVU, Funding.Status.SOLLICITE, Funding.Status.ACQUIS]
-    statuses += [Funding.Status.REFUSE, Funding.Status.VERSE]
-    for year, year_lines in groupby(lines, key=lambda line: line["year"]):
-        sheet = workbook.create_sheet(str(year))
-        _preamble(sheet, f"Maquette financière – année {year}", convention, exported_at, note)
-        _header(
-            sheet,
-            ["Axe", "Action", "Maître d’ouvrage", "Financeur"]
-            + [status.label for status in statuses]
-            + ["Total hors refusés"],
-            [8, 50, 28, 28] + [15] * (len(statuses) + 1),
-        )
-        row = FIRST_DATA_ROW
-        for line in year_lines:
-            sheet.cell(row=row, column=1, value=line["action__axis__number"])
-            _text(sheet, row, 2, _action_label(line))
-            _text(sheet, row, 3, line["action__project_owner__name"] or "")
-            _text(sheet, row, 4, line["funder__name"])
-            for offset, status in enumerate(statuses):
-                _money(sheet.cell(row=row, column=5 + offset, value=line[status.value]))
-            # Prévu + sollicité + acquis + versé: everything but the refused column (H).
-            _money(sheet.cell(row=row, column=10, value=f"=SUM(E{row}:G{row})+I{row}"))
-            row += 1
-        _sum_row(sheet, row, 5, 10, FIRST_DATA_ROW, f"Total {year}")
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+def _year_sheet(workbook, convention, exported_at, year, lines):
+    sheet = workbook.create_sheet(str(year) if year else "Pluriannuel")
+    title = f"Maquette financière – {'année ' + str(year) if year else 'pluriannuel ou sans année'}"
+    _preamble(sheet, title, convention, exported_at, NOTE)
+    extra = ["Financements des tiers", "Prêts et avances (à part)", "Part des maîtres d’ouvrage"]
+    _header(
+        sheet,
+        ["Axe", "Action", "Maître d’ouvrage", "Financeur"]
+        + [status.label for status in YEAR_STATUSES]
+        + [*extra, "Montants à préciser"],
+        [8, 50, 28, 28] + [15] * (len(YEAR_STATUSES) + 4),
+    )
+    row = FIRST_DATA_ROW
+    for line in lines:
+        sheet.cell(row=row, column=1, value=line["action__axis__number"])
+        _text(sheet, row, 2, _action_label(line))
+        _text(sheet, row, 3, line["action__project_owner__name"] or "")
+        _text(sheet, row, 4, line["funder__name"])
+        for offset, status in enumerate(YEAR_STATUSES):
+            _money(sheet.cell(row=row, column=5 + offset, value=line[status.value]))
+        # Prévu + sollicité + acquis + versé: everything but the refused column (H).
+        _money(sheet.cell(row=row, column=10, value=f"=SUM(E{row}:G{row})+I{row}"))
+        _money(sheet.cell(row=row, column=11, value=line["loans"]))
+        _money(sheet.cell(row=row, column=12, value=line["owner_share"]))
+        sheet.cell(row=row, column=13, value=line["unknown"])
+        row += 1
+    _sum_row(sheet, row, 5, 12, FIRST_DATA_ROW, f"Total {year or 'pluriannuel'}")
 
 
 def _totals_block(sheet, row: int, title: str, grid: list[dict], years, label_key: str) -> int:
@@ -170,8 +245,8 @@ def _totals_block(sheet, row: int, title: str, grid: list[dict], years, label_ke
     for line in grid:
         _text(sheet, row, 2, line[label_key])
         for offset, value in enumerate(line["years"]):
-            _money(sheet.cell(row=row, column=5 + offset, value=value))
-        _money(sheet.cell(row=row, column=5 + len(years), value=line["total"]))
+            _money(sheet.cell(row=row, column=6 + offset, value=value))
+        _money(sheet.cell(row=row, column=6 + len(years), value=line["total"]))
         row += 1
     return row
 
@@ -192,7 +267,11 @@ PLAN_COLUMNS = [
     "Avancement (%)",
     "Financements hors refusés (€)",
     "dont acquis ou versés (€)",
+    "Prêts et avances, à part (€)",
+    "Reste à charge (€)",
+    "Montants à préciser",
 ]
+MONEY_COLUMNS = (10, 12, 13, 14, 15)
 
 
 def plan_actions(convention: Convention):
@@ -200,6 +279,9 @@ def plan_actions(convention: Convention):
 
 
 def _plan_values(action: Action) -> list:
+    figures = action.figures
+    owners = [action.project_owner.name] if action.project_owner else []
+    owners += [str(co_owner) for co_owner in action.co_owners.all()]
     return [
         action.axis.number,
         action.axis.title,
@@ -207,13 +289,16 @@ def _plan_values(action: Action) -> list:
         action.title,
         action.get_maturity_display(),
         "oui" if action.has_fiche else "non",
-        action.project_owner.name if action.project_owner else "",
+        " ; ".join(owners),
         action.start_date,
         action.end_date,
         action.estimated_cost,
         action.progress,
-        action.financing_total,
-        action.financing_acquired,
+        figures.financing,
+        figures.acquired,
+        figures.loans,
+        figures.remaining_charge,
+        figures.unknown,
     ]
 
 
@@ -257,25 +342,29 @@ def plan_workbook(convention: Convention, *, exported_at: datetime.datetime) -> 
     sheet = workbook.active
     sheet.title = "Plan d’action"
     _preamble(sheet, "Plan d’action", convention, exported_at, "Montants en euros HT.")
-    _header(sheet, PLAN_COLUMNS, [6, 30, 10, 50, 18, 10, 28, 11, 11, 16, 12, 18, 18])
+    _header(sheet, PLAN_COLUMNS, [6, 30, 10, 50, 18, 10, 28, 11, 11, 16, 12, 18, 18, 18, 18, 12])
     row = FIRST_DATA_ROW
-    for action in plan_actions(convention):
+    actions = plan_actions(convention)
+    for action in actions:
         for column, value in enumerate(_plan_values(action), start=1):
             cell = _text(sheet, row, column, value)
             if isinstance(value, datetime.date):
                 cell.number_format = "DD/MM/YYYY"
-            elif column in (10, 12, 13):
+            elif column in MONEY_COLUMNS:
                 _money(cell)
         row += 1
-    # As on the tableau de bord, abandoned actions stay listed but out of the totals.
+    # As on the tableau de bord, abandoned actions stay listed but out of the totals: the
+    # totals are the rule's figures (actions.financing), written as values.
     sheet.cell(row=row, column=1, value="Total hors actions abandonnées").font = BOLD
-    maturities = f"E{FIRST_DATA_ROW}:E{row - 1}"
-    abandoned = Action.Maturity.ABANDONNEE.label
-    for column in (10, 12, 13):
-        letter = get_column_letter(column)
-        amounts = f"{letter}{FIRST_DATA_ROW}:{letter}{row - 1}"
-        formula = f'=SUMIF({maturities},"<>{abandoned}",{amounts})' if row > FIRST_DATA_ROW else 0
-        _money(sheet.cell(row=row, column=column, value=formula)).font = BOLD
+    figures = actions.financing_totals()
+    totals = [figures.cost, None, figures.financing, figures.acquired, figures.loans]
+    totals += [figures.remaining_charge, figures.unknown]
+    for column, value in zip((10, 11, 12, 13, 14, 15, 16), totals, strict=True):
+        if value is not None:
+            cell = sheet.cell(row=row, column=column, value=value)
+            cell.font = BOLD
+            if column in MONEY_COLUMNS:
+                _money(cell)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -5,7 +5,15 @@ import factory
 from django.contrib.auth import get_user_model
 
 from accounts.models import Profile
-from actions.models import Action, Axis, Funding, Indicator, Measurement, Objective
+from actions.models import (
+    Action,
+    ActionOwner,
+    Axis,
+    Funding,
+    Indicator,
+    Measurement,
+    Objective,
+)
 from conventions.models import (
     Amendment,
     Article,
@@ -187,6 +195,19 @@ class FundingFactory(factory.django.DjangoModelFactory):
     funder = factory.SubFactory(OrganisationFactory)
     year = 2024
     amount = Decimal("10000.00")
+
+    class Params:
+        loan = factory.Trait(nature=Funding.Nature.PRET, status=Funding.Status.ACQUIS)
+        own_share = factory.Trait(nature=Funding.Nature.FONDS_PROPRES)
+        to_be_specified = factory.Trait(amount=None, status=Funding.Status.SOLLICITE)
+
+
+class ActionOwnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionOwner
+
+    action = factory.SubFactory(ActionFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,7 @@ from conventions.access import get_convention_for_user
 from conventions.models import Convention
 from ort_portal.pdf import download_response, pdf_response, render_pdf
 
-from .. import dashboards, exports
+from .. import dashboards, exports, maquette
 from ..forms import YearForm, chosen_year
 from .common import XLSX_TYPE, export_filename
 
@@ -23,9 +23,9 @@ def financial_model_context(convention, year):
         "convention": convention,
         "year": year,
         "year_end": datetime.date(year, 12, 31),
-        "maquette": dashboards.build_maquette(actions),
-        "consolidation": list(dashboards.consolidation(actions, year)),
-        "consolidation_totals": dashboards.consolidation_totals(actions, year),
+        "maquette": maquette.build_maquette(actions),
+        "consolidation": list(maquette.consolidation(actions, year)),
+        "consolidation_totals": maquette.consolidation_totals(actions, year),
         "statuses": Funding.Status,
     }
 

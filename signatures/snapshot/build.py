@@ -7,10 +7,14 @@ signed version are laid out identically. Dates are ISO strings and amounts decim
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from actions.models import Action, Axis, Funding, Objective
+from actions.financing import NATURE_CATEGORY
+from actions.models import Action, ActionOwner, Axis, Funding, Objective
 from conventions.models import Article, Convention, InterventionSector, Signatory
 
-SCHEMA_VERSION = 1
+# 2: funding lines carry their nature code and category, an optional amount (« à
+# préciser ») and year or period; actions their other maîtres d'ouvrage. Version 1
+# snapshots are still read (snapshot.present).
+SCHEMA_VERSION = 2
 
 
 def _iso(value):
@@ -38,6 +42,7 @@ def convention_for_snapshot(pk):
         .prefetch_related(
             "partners",
             Prefetch("fundings", queryset=Funding.objects.select_related("funder")),
+            Prefetch("co_owners", queryset=ActionOwner.objects.select_related("organisation")),
         )
         .order_by("position", "code")
     )
@@ -67,68 +72,9 @@ def build_snapshot(convention: Convention, *, amendment=None) -> dict:
 
     Expects a convention loaded by convention_for_snapshot().
     """
-    parties = []
-    for signatory in convention.signatories.all():
-        deliberation = getattr(signatory, "deliberation", None)
-        parties.append(
-            {
-                "id": signatory.pk,
-                "organisation_id": signatory.organisation_id,
-                "organisation": signatory.organisation.name,
-                "category": signatory.organisation.category,
-                "commune_id": signatory.organisation.commune_id,
-                "role": signatory.role,
-                "role_label": signatory.get_role_display(),
-                "signs": signatory.signs,
-                "representative": _representative(signatory.representative),
-                "signature_date": _iso(signatory.signature_date),
-                "deliberation": None
-                if deliberation is None
-                else {
-                    "body": deliberation.body,
-                    "date": _iso(deliberation.date),
-                    "reference": deliberation.reference,
-                    "outcome": deliberation.outcome,
-                },
-            }
-        )
-    axes = []
-    for axis in convention.axes.all():
-        axes.append(
-            {
-                "id": axis.pk,
-                "number": axis.number,
-                "title": axis.title,
-                "objectives": [{"id": o.pk, "text": o.text} for o in axis.objectives.all()],
-                "actions": [_action(action) for action in axis.actions.all()],
-            }
-        )
     return {
         "schema": SCHEMA_VERSION,
-        "convention": {
-            "id": convention.pk,
-            "reference": convention.reference,
-            "title": convention.title,
-            "kind": convention.kind,
-            "kind_label": convention.get_kind_display(),
-            "programme": convention.programme,
-            "programme_label": convention.get_programme_display(),
-            "is_ort": convention.is_ort,
-            "status": convention.status,
-            "status_label": convention.get_status_display(),
-            "main_commune": convention.main_commune.name if convention.main_commune else None,
-            "main_commune_id": convention.main_commune_id,
-            "communes": [commune.name for commune in convention.communes.all()],
-            "epcis": [epci.name for epci in convention.epcis.all()],
-            "preamble": convention.preamble,
-            "signature_place": convention.signature_place,
-            "signature_date": _iso(convention.signature_date),
-            "effective_date": _iso(convention.effective_date),
-            "duration_years": convention.duration_years,
-            "end_date": _iso(convention.end_date),
-            "computed_end_date": _iso(convention.computed_end_date),
-            "duration_note": convention.duration_note,
-        },
+        "convention": _convention(convention),
         "articles": [
             {"id": a.pk, "number": a.number, "title": a.title, "text": a.text}
             for a in convention.articles.all()
@@ -137,12 +83,73 @@ def build_snapshot(convention: Convention, *, amendment=None) -> dict:
             {"id": s.pk, "name": s.name, "description": s.description}
             for s in convention.sectors.all()
         ],
-        "axes": axes,
-        "parties": parties,
+        "axes": [_axis(axis) for axis in convention.axes.all()],
+        "parties": [_party(signatory) for signatory in convention.signatories.all()],
         "amendment": None
         if amendment is None
         else {"id": amendment.pk, "number": amendment.number, "object": amendment.object},
         "generated_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+def _convention(convention):
+    return {
+        "id": convention.pk,
+        "reference": convention.reference,
+        "title": convention.title,
+        "kind": convention.kind,
+        "kind_label": convention.get_kind_display(),
+        "programme": convention.programme,
+        "programme_label": convention.get_programme_display(),
+        "is_ort": convention.is_ort,
+        "status": convention.status,
+        "status_label": convention.get_status_display(),
+        "main_commune": convention.main_commune.name if convention.main_commune else None,
+        "main_commune_id": convention.main_commune_id,
+        "communes": [commune.name for commune in convention.communes.all()],
+        "epcis": [epci.name for epci in convention.epcis.all()],
+        "preamble": convention.preamble,
+        "signature_place": convention.signature_place,
+        "signature_date": _iso(convention.signature_date),
+        "effective_date": _iso(convention.effective_date),
+        "duration_years": convention.duration_years,
+        "end_date": _iso(convention.end_date),
+        "computed_end_date": _iso(convention.computed_end_date),
+        "duration_note": convention.duration_note,
+    }
+
+
+def _party(signatory):
+    deliberation = getattr(signatory, "deliberation", None)
+    return {
+        "id": signatory.pk,
+        "organisation_id": signatory.organisation_id,
+        "organisation": signatory.organisation.name,
+        "category": signatory.organisation.category,
+        "commune_id": signatory.organisation.commune_id,
+        "role": signatory.role,
+        "role_label": signatory.get_role_display(),
+        "signs": signatory.signs,
+        "representative": _representative(signatory.representative),
+        "signature_date": _iso(signatory.signature_date),
+        "deliberation": None
+        if deliberation is None
+        else {
+            "body": deliberation.body,
+            "date": _iso(deliberation.date),
+            "reference": deliberation.reference,
+            "outcome": deliberation.outcome,
+        },
+    }
+
+
+def _axis(axis):
+    return {
+        "id": axis.pk,
+        "number": axis.number,
+        "title": axis.title,
+        "objectives": [{"id": o.pk, "text": o.text} for o in axis.objectives.all()],
+        "actions": [_action(action) for action in axis.actions.all()],
     }
 
 
@@ -163,18 +170,28 @@ def _action(action):
         "start_date": _iso(action.start_date),
         "end_date": _iso(action.end_date),
         "estimated_cost": _amount(action.estimated_cost),
-        "fundings": [
-            {
-                "funder": funding.funder.name,
-                "nature": funding.get_nature_display(),
-                "section": funding.get_section_display(),
-                "year": funding.year,
-                "amount": _amount(funding.amount),
-                "status": funding.get_status_display(),
-                "status_code": funding.status,
-            }
-            for funding in action.fundings.all()
+        "co_owners": [
+            {"organisation": owner.organisation.name, "description": owner.describe()}
+            for owner in action.co_owners.all()
         ],
+        "fundings": [_funding(funding) for funding in action.fundings.all()],
+    }
+
+
+def _funding(funding):
+    return {
+        "funder": funding.funder.name,
+        "nature": funding.get_nature_display(),
+        "nature_code": funding.nature,
+        "category": NATURE_CATEGORY[funding.nature],
+        "section": funding.get_section_display(),
+        "year": funding.year,
+        "period_start": funding.period_start,
+        "period_end": funding.period_end,
+        "when": funding.when,
+        "amount": _amount(funding.amount),
+        "status": funding.get_status_display(),
+        "status_code": funding.status,
     }
 
 

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from django.utils.html import format_html_join
 
-from .present import action_funding_total, financing_totals
+from ort_portal.numbers import format_euros
+
+from .present import action_figures, financing_totals
 
 
 def highlight_changes(before: str, after: str):
@@ -88,6 +90,8 @@ ACTION_FIELDS = {
     "end_date": "fin",
     "estimated_cost": "coût estimatif",
     "funding_total": "financements",
+    "loans": "prêts et avances",
+    "co_owners": "autres maîtres d’ouvrage",
 }
 
 
@@ -104,23 +108,44 @@ def _article_label(article):
 
 
 def _action_row(action):
-    return {**action, "funding_total": str(action_funding_total(action))}
+    figures = action_figures(action)
+    owners = "; ".join(
+        f"{o['organisation']} ({o['description']})" if o["description"] else o["organisation"]
+        for o in action.get("co_owners", [])
+    )
+    return {
+        **action,
+        "funding_total": format_euros(figures.financing),
+        "loans": format_euros(figures.loans),
+        "co_owners": owners,
+        "estimated_cost": format_euros(action["estimated_cost"])
+        if action["estimated_cost"]
+        else None,
+    }
 
 
 def diff_snapshots(before: dict, after: dict) -> Diff:
     """What changed from one snapshot to the other, for people to read."""
     diff = Diff()
-    old_articles, new_articles = _keyed(before["articles"]), _keyed(after["articles"])
+    _diff_articles(diff, before["articles"], after["articles"])
+    _diff_axes(diff, before["axes"], after["axes"])
+    _diff_actions(diff, before["axes"], after["axes"])
+    _diff_sectors(diff, before["sectors"], after["sectors"])
+    _diff_parties(diff, before["parties"], after["parties"])
+    _diff_duration(diff, before["convention"], after["convention"])
+    _diff_totals(diff, before, after)
+    return diff
+
+
+def _diff_articles(diff: Diff, before: list, after: list):
+    old_articles, new_articles = _keyed(before), _keyed(after)
     for key, article in new_articles.items():
         if key not in old_articles:
             diff.articles_added.append(_article_label(article))
             continue
         old = old_articles[key]
-        if (old["title"], old["text"], old["number"]) != (
-            article["title"],
-            article["text"],
-            article["number"],
-        ):
+        fields = ("title", "text", "number")
+        if tuple(old[f] for f in fields) != tuple(article[f] for f in fields):
             removed, added = highlight_changes(old["text"], article["text"])
             diff.articles_changed.append(
                 {
@@ -134,9 +159,15 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
         _article_label(a) for k, a in old_articles.items() if k not in new_articles
     ]
 
-    old_axes, new_axes = _keyed(before["axes"]), _keyed(after["axes"])
+
+def _axis_label(axis) -> str:
+    return f"Axe {axis['number']} : {axis['title']}"
+
+
+def _diff_axes(diff: Diff, before: list, after: list):
+    old_axes, new_axes = _keyed(before), _keyed(after)
     for key, axis in new_axes.items():
-        label = f"Axe {axis['number']} : {axis['title']}"
+        label = _axis_label(axis)
         if key not in old_axes:
             diff.axes_added.append(label)
             diff.objectives_added += [
@@ -145,37 +176,42 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
             continue
         old = old_axes[key]
         if (old["number"], old["title"]) != (axis["number"], axis["title"]):
-            diff.axes_renamed.append(
-                {"before": f"Axe {old['number']} : {old['title']}", "after": label}
-            )
-        old_objectives = {o["id"]: o for o in old["objectives"]}
-        new_objectives = {o["id"]: o for o in axis["objectives"]}
-        for okey, objective in new_objectives.items():
-            if okey not in old_objectives:
-                diff.objectives_added.append({"axis": label, "text": objective["text"]})
-            elif old_objectives[okey]["text"] != objective["text"]:
-                diff.objectives_removed.append(
-                    {"axis": label, "text": old_objectives[okey]["text"]}
-                )
-                diff.objectives_added.append({"axis": label, "text": objective["text"]})
-        diff.objectives_removed += [
-            {"axis": label, "text": o["text"]}
-            for okey, o in old_objectives.items()
-            if okey not in new_objectives
-        ]
+            diff.axes_renamed.append({"before": _axis_label(old), "after": label})
+        _diff_objectives(diff, label, old["objectives"], axis["objectives"])
     for key, axis in old_axes.items():
         if key not in new_axes:
-            label = f"Axe {axis['number']} : {axis['title']}"
+            label = _axis_label(axis)
             diff.axes_removed.append(label)
             diff.objectives_removed += [
                 {"axis": label, "text": o["text"]} for o in axis["objectives"]
             ]
 
-    old_actions = {a["id"]: _action_row(a) for axis in before["axes"] for a in axis["actions"]}
-    new_actions = {a["id"]: _action_row(a) for axis in after["axes"] for a in axis["actions"]}
+
+def _diff_objectives(diff: Diff, label: str, before: list, after: list):
+    old_objectives, new_objectives = _keyed(before), _keyed(after)
+    for key, objective in new_objectives.items():
+        if key not in old_objectives:
+            diff.objectives_added.append({"axis": label, "text": objective["text"]})
+        elif old_objectives[key]["text"] != objective["text"]:
+            diff.objectives_removed.append({"axis": label, "text": old_objectives[key]["text"]})
+            diff.objectives_added.append({"axis": label, "text": objective["text"]})
+    diff.objectives_removed += [
+        {"axis": label, "text": o["text"]}
+        for key, o in old_objectives.items()
+        if key not in new_objectives
+    ]
+
+
+def _action_label(action) -> str:
+    return f"{action['code']} {action['title']}".strip()
+
+
+def _diff_actions(diff: Diff, before: list, after: list):
+    old_actions = {a["id"]: _action_row(a) for axis in before for a in axis["actions"]}
+    new_actions = {a["id"]: _action_row(a) for axis in after for a in axis["actions"]}
     for key, action in new_actions.items():
         if key not in old_actions:
-            diff.actions_added.append(f"{action['code']} {action['title']}".strip())
+            diff.actions_added.append(_action_label(action))
             continue
         old = old_actions[key]
         changes = [
@@ -184,14 +220,14 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
             if old[name] != action[name]
         ]
         if changes:
-            diff.actions_changed.append(
-                {"label": f"{action['code']} {action['title']}".strip(), "changes": changes}
-            )
+            diff.actions_changed.append({"label": _action_label(action), "changes": changes})
     diff.actions_removed = [
-        f"{a['code']} {a['title']}".strip() for k, a in old_actions.items() if k not in new_actions
+        _action_label(a) for k, a in old_actions.items() if k not in new_actions
     ]
 
-    old_sectors, new_sectors = _keyed(before["sectors"]), _keyed(after["sectors"])
+
+def _diff_sectors(diff: Diff, before: list, after: list):
+    old_sectors, new_sectors = _keyed(before), _keyed(after)
     diff.sectors_added = [s["name"] for k, s in new_sectors.items() if k not in old_sectors]
     diff.sectors_removed = [s["name"] for k, s in old_sectors.items() if k not in new_sectors]
     for key, sector in new_sectors.items():
@@ -200,8 +236,10 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
             diff.sectors_removed.append(old["name"])
             diff.sectors_added.append(sector["name"])
 
-    old_parties = _keyed(before["parties"], "organisation_id")
-    new_parties = _keyed(after["parties"], "organisation_id")
+
+def _diff_parties(diff: Diff, before: list, after: list):
+    old_parties = _keyed(before, "organisation_id")
+    new_parties = _keyed(after, "organisation_id")
     diff.parties_added = [
         f"{p['organisation']} ({p['role_label']})"
         for k, p in new_parties.items()
@@ -213,17 +251,27 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
         if k not in new_parties
     ]
 
-    labels = {
-        "duration_years": "durée (années)",
-        "end_date": "date de fin",
-        "duration_note": "durée telle qu’écrite",
-    }
-    for name, label in labels.items():
-        old_value, new_value = before["convention"][name], after["convention"][name]
-        if old_value != new_value:
-            diff.duration_changes.append({"field": label, "before": old_value, "after": new_value})
 
+DURATION_FIELDS = {
+    "duration_years": "durée (années)",
+    "end_date": "date de fin",
+    "duration_note": "durée telle qu’écrite",
+}
+
+
+def _diff_duration(diff: Diff, before: dict, after: dict):
+    for name, label in DURATION_FIELDS.items():
+        if before[name] != after[name]:
+            diff.duration_changes.append(
+                {"field": label, "before": before[name], "after": after[name]}
+            )
+
+
+TOTAL_FIGURES = ("cost", "funded", "loans", "remaining_charge", "unknown")
+
+
+def _diff_totals(diff: Diff, before: dict, after: dict):
+    """The plan's figures by the one rule (actions.financing), before and after."""
     old_totals, new_totals = financing_totals(before), financing_totals(after)
-    diff.totals_before = {"cost": old_totals["cost"], "funded": old_totals["funded"]}
-    diff.totals_after = {"cost": new_totals["cost"], "funded": new_totals["funded"]}
-    return diff
+    diff.totals_before = {name: old_totals[name] for name in TOTAL_FIGURES}
+    diff.totals_after = {name: new_totals[name] for name in TOTAL_FIGURES}

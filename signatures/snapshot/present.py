@@ -5,7 +5,8 @@ import copy
 import datetime
 from decimal import Decimal
 
-from actions.models import Funding
+from actions.financing import NATURE_OF_LABEL, Figures, figures_of, total_of
+from actions.models import Action, Funding
 from conventions.models import Signatory
 
 
@@ -17,43 +18,53 @@ def _decimal(value):
     return Decimal(value) if value not in (None, "") else None
 
 
-REFUSED_LABEL = Funding.Status.REFUSE.label
+STATUS_OF_LABEL = {label: value for value, label in Funding.Status.choices}
 
 
-def _refused(funding: dict) -> bool:
-    """Versions frozen before the status code was stored keep only its French label."""
-    if "status_code" in funding:
-        return funding["status_code"] == Funding.Status.REFUSE
-    return funding["status"] == REFUSED_LABEL
+def funding_line(funding: dict) -> dict:
+    """A frozen funding line as actions.financing reads it. Schema 1 versions kept only
+    the French labels of the nature and (before status_code) of the status."""
+    nature = funding.get("nature_code") or NATURE_OF_LABEL.get(funding["nature"])
+    status = funding.get("status_code") or STATUS_OF_LABEL.get(funding["status"])
+    return {"nature": nature, "status": status, "amount": _decimal(funding["amount"])}
+
+
+def action_figures(action: dict) -> Figures:
+    """The figures of one frozen action, by the one rule (actions.financing)."""
+    lines = [funding_line(funding) for funding in action["fundings"]]
+    return figures_of(_decimal(action["estimated_cost"]), lines)
 
 
 def action_funding_total(action: dict) -> Decimal:
-    """Financing of one action, refused requests excluded (the rule of reporting.dashboards)."""
-    return sum(
-        (Decimal(f["amount"]) for f in action["fundings"] if not _refused(f)),
-        Decimal("0"),
-    )
+    """Third parties' financing of one frozen action (loans and own share apart)."""
+    return action_figures(action).financing
 
 
 def financing_totals(snapshot: dict) -> dict:
-    """Estimated costs and funding of the action plan, per axis and overall.
-
-    Same rules as the tableau de bord (reporting.dashboards): abandoned actions and
-    refused requests are left out of the totals.
-    """
+    """Estimated costs and figures of the action plan, per axis and overall; abandoned
+    actions are left out (as on the tableau de bord)."""
     per_axis = []
     for axis in snapshot["axes"]:
-        live = [a for a in axis["actions"] if a["maturity"] != "abandonnee"]
-        cost = sum(
-            (Decimal(a["estimated_cost"]) for a in live if a["estimated_cost"]),
-            Decimal("0"),
+        live = [a for a in axis["actions"] if a["maturity"] != Action.Maturity.ABANDONNEE]
+        figures = total_of(action_figures(action) for action in live)
+        per_axis.append(
+            {"number": axis["number"], "cost": figures.cost, "funded": figures.financing}
         )
-        funded = sum((action_funding_total(a) for a in live), Decimal("0"))
-        per_axis.append({"number": axis["number"], "cost": cost, "funded": funded})
+    live = [
+        action
+        for axis in snapshot["axes"]
+        for action in axis["actions"]
+        if action["maturity"] != Action.Maturity.ABANDONNEE
+    ]
+    figures = total_of(action_figures(action) for action in live)
     return {
         "per_axis": per_axis,
-        "cost": sum((row["cost"] for row in per_axis), Decimal("0")),
-        "funded": sum((row["funded"] for row in per_axis), Decimal("0")),
+        "cost": figures.cost,
+        "funded": figures.financing,
+        "loans": figures.loans,
+        "remaining_charge": figures.remaining_charge,
+        "unknown": figures.unknown,
+        "figures": figures,
     }
 
 
@@ -71,10 +82,13 @@ def present(snapshot: dict) -> dict:
         for action in axis["actions"]:
             action["start_date"] = _date(action["start_date"])
             action["end_date"] = _date(action["end_date"])
-            action["funding_total"] = action_funding_total(action)
+            action["figures"] = action_figures(action)
+            action["funding_total"] = action["figures"].financing
             action["estimated_cost"] = _decimal(action["estimated_cost"])
+            action.setdefault("co_owners", [])
             for funding in action["fundings"]:
-                funding["amount"] = Decimal(funding["amount"])
+                funding["amount"] = _decimal(funding["amount"])
+                funding.setdefault("when", funding["year"])
     data["signing_parties"] = [p for p in data["parties"] if p["signs"]]
     data["witnesses"] = [p for p in data["parties"] if not p["signs"]]
     data["fiches"] = [

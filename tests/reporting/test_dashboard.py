@@ -147,37 +147,42 @@ def test_completion_rates_are_computed_by_hand(known_plan, convention):
 
 
 def test_financing_totals_are_computed_by_hand(known_plan, convention):
+    """The rule (actions.financing): the commune's 70 000 are its own share and the Banque
+    des Territoires' 30 000 a loan, so neither is financing nor lowers the reste à charge."""
     actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
-    figures = dashboards.financing(actions)
+    figures = actions.financing_totals()
     assert figures.cost == Decimal("800000")
-    assert figures.uncosted_actions == 1
-    assert (figures.prevu, figures.sollicite, figures.acquis, figures.refuse, figures.verse) == (
-        Decimal("100000"),
+    assert dashboards.completion(actions).uncosted == 1
+    totals = dashboards.financing_totals(actions)
+    assert (totals["prevu"], totals["sollicite"], totals["acquis"]) == (
+        Decimal("0"),
         Decimal("90000"),
         Decimal("100000"),
-        Decimal("80000"),
-        Decimal("60000"),
     )
-    assert figures.total == Decimal("350000")  # refused and abandoned left out
-    assert figures.own_contributions == Decimal("70000")  # the commune on its own action
-    assert figures.remaining == Decimal("450000")  # 800 000 − 350 000
-    assert figures.owners_share == Decimal("520000")  # 800 000 − (350 000 − 70 000)
+    assert (totals["refuse"], totals["verse"]) == (Decimal("80000"), Decimal("60000"))
+    assert figures.financing == totals["total"] == Decimal("250000")
+    assert figures.loans == totals["loans"] == Decimal("30000")
+    assert figures.owner_share == totals["owner_share"] == Decimal("70000")
+    assert figures.remaining_charge == Decimal("550000")  # 800 000 − 250 000
+    assert figures.remaining == Decimal("480000")  # 550 000 − 70 000 of own share
 
     by_funder = {row["funder__name"]: row for row in dashboards.financing_by_funder(actions)}
     assert {name: row["total"] for name, row in by_funder.items()} == {
         "État": Decimal("210000"),
-        "Commune de Testville": Decimal("70000"),
+        "Commune de Testville": Decimal("0"),
         "Région Hauts-de-France": Decimal("40000"),
-        "Banque des Territoires": Decimal("30000"),
+        "Banque des Territoires": Decimal("0"),
     }
+    assert by_funder["Commune de Testville"]["owner_share"] == Decimal("70000")
+    assert by_funder["Banque des Territoires"]["loans"] == Decimal("30000")
     assert by_funder["Région Hauts-de-France"]["refuse"] == Decimal("80000")
     assert by_funder["État"]["verse"] == Decimal("60000")
     by_year = {row["year"]: row for row in dashboards.financing_by_year(actions)}
     assert {year: row["total"] for year, row in by_year.items()} == {
         2024: Decimal("60000"),
-        2025: Decimal("170000"),
+        2025: Decimal("100000"),
         2026: Decimal("90000"),
-        2027: Decimal("30000"),
+        2027: Decimal("0"),
     }
     assert by_year[2026]["refuse"] == Decimal("80000")
 
@@ -194,10 +199,11 @@ def test_dashboard_page_shows_every_figure(known_plan, convention, reader, clien
     # Financing.
     for label, amount in [
         ("Coût total estimatif HT", "800 000,00 €"),
-        ("Financements (hors refusés)", "350 000,00 €"),
-        ("dont apports des maîtres d’ouvrage", "70 000,00 €"),
-        ("Reste à financer", "450 000,00 €"),
-        ("Reste à charge des maîtres d’ouvrage", "520 000,00 €"),
+        ("Financements des tiers", "250 000,00 €"),
+        ("Prêts et avances remboursables (à part)", "30 000,00 €"),
+        ("Part déclarée des maîtres d’ouvrage", "70 000,00 €"),
+        ("Reste à charge des maîtres d’ouvrage", "550 000,00 €"),
+        ("Reste à financer", "480 000,00 €"),
     ]:
         assert f"{label} {amount}" in text
     assert "État 0,00 € 50 000,00 € 100 000,00 € 60 000,00 € 0,00 € 210 000,00 €" in text
@@ -262,8 +268,8 @@ def build_plan(convention, size):
 
 # Queries of each page: session, user and profile (3), convention access (1), the
 # permission lookups of the navigation (2), then the figures.
-DASHBOARD_QUERIES = 18
-TERRITORY_QUERIES = 17
+DASHBOARD_QUERIES = 19  # + the rule's figures (ActionQuerySet.financing_totals)
+TERRITORY_QUERIES = 18  # + the rule's figures (ActionQuerySet.financing_totals)
 
 
 @pytest.mark.parametrize("size", [5, 50])

@@ -75,8 +75,9 @@ def test_figures_are_aggregated_over_the_conventions(convention, admin_user, cli
     text = page_text(client.get(URL))
     # Twice the hand-computed figures of one convention.
     assert "Coût total estimatif HT 1 600 000,00 €" in text
-    assert "Financements (hors refusés) 700 000,00 €" in text
-    assert "Reste à charge des maîtres d’ouvrage 1 040 000,00 €" in text
+    assert "Financements des tiers 500 000,00 €" in text
+    assert "Prêts et avances remboursables (à part) 60 000,00 €" in text
+    assert "Reste à charge des maîtres d’ouvrage 1 100 000,00 €" in text
     assert "25,0 % des actions réalisées" in text
     assert f"{convention.reference} " in text and f"{other.reference} " in text
 

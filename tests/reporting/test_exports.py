@@ -86,24 +86,29 @@ def test_maquette_xlsx_totals_match_the_page(convention, known_plan, reader, cli
         "Action",
         "Maître d’ouvrage",
         "Financeur",
+        "Nature",
         "2024",
         "2025",
         "2026",
         "2027",
         "Total",
     ]
-    assert summary["E5"].number_format == "#,##0.00 €"
-    # Six action × financeur rows (5 to 10), the totals row 11.
-    assert summary["A11"].value == "Total général"
-    totals = [evaluate(summary, summary.cell(row=11, column=c).value) for c in range(5, 10)]
-    assert totals == [Decimal(v) for v in ("60000", "170000", "90000", "30000", "350000")]
+    assert summary["F5"].number_format == "#,##0.00 €"
+    # Six action × financeur × nature rows (5 to 10), the totals row 11: the third
+    # parties' financing of the rule, the loan and the commune's own share left out.
+    assert summary["A11"].value == "Total des financements des tiers"
+    totals = [evaluate(summary, summary.cell(row=11, column=c).value) for c in range(6, 11)]
+    assert totals == [Decimal(v) for v in ("60000", "100000", "90000", "0", "250000")]
+    figures = {summary.cell(r, 2).value: summary.cell(r, 6).value for r in range(13, 22)}
+    assert figures["Prêts et avances remboursables (à part)"] == 30000
+    assert figures["Reste à charge des maîtres d’ouvrage"] == 550000
     # The per-row total formula of 1.1 × État adds its years.
     etat_row = next(
         r
         for r in range(5, 11)
         if summary.cell(r, 2).value == "1.1 Action 1.1" and summary.cell(r, 4).value == "État"
     )
-    assert evaluate(summary, summary.cell(etat_row, 9).value) == Decimal("150000")
+    assert evaluate(summary, summary.cell(etat_row, 10).value) == Decimal("150000")
 
     year = workbook["2026"]
     assert year.freeze_panes == "A5"
@@ -113,7 +118,10 @@ def test_maquette_xlsx_totals_match_the_page(convention, known_plan, reader, cli
         "Acquis / notifié",
         "Refusé",
         "Versé",
-        "Total hors refusés",
+        "Financements des tiers",
+        "Prêts et avances (à part)",
+        "Part des maîtres d’ouvrage",
+        "Montants à préciser",
     ]
     # 2026: 1.1 État sollicité 50 000, 1.1 Région refusé 80 000, 2.1 Région sollicité 40 000.
     assert year["A8"].value == "Total 2026"
@@ -125,7 +133,10 @@ def test_maquette_xlsx_totals_match_the_page(convention, known_plan, reader, cli
     # The same totals are on the page.
     client.force_login(reader)
     text = page_text(client.get(reverse("reporting:financial_model", args=[convention.pk])))
-    assert "Total général 60 000,00 € 170 000,00 € 90 000,00 € 30 000,00 € 350 000,00 €" in text
+    assert (
+        "Total des financements des tiers 60 000,00 € 100 000,00 € 90 000,00 € 0,00 € "
+        "250 000,00 €" in text
+    )
 
 
 def test_plan_csv_opens_in_a_french_spreadsheet_and_matches_the_page(
@@ -143,7 +154,10 @@ def test_plan_csv_opens_in_a_french_spreadsheet_and_matches_the_page(
     assert set(by_code) == {"1.1", "1.2", "2.1", "2.2", "2.3"}
     a1 = by_code["1.1"]
     assert a1["Coût estimatif HT (€)"] == "500000,00"
-    assert a1["Financements hors refusés (€)"] == "250000,00"  # 100 + 50 + 70 + 30 thousand
+    # 100 + 50 thousand: the commune's own 70 000 and the 30 000 loan are not financing.
+    assert a1["Financements hors refusés (€)"] == "150000,00"
+    assert a1["Prêts et avances, à part (€)"] == "30000,00"
+    assert a1["Reste à charge (€)"] == "350000,00"
     assert a1["dont acquis ou versés (€)"] == "100000,00"
     assert a1["Maître d’ouvrage"] == "Commune de Testville"
     assert a1["Fin"] == "31/12/2035"
@@ -156,8 +170,8 @@ def test_plan_csv_opens_in_a_french_spreadsheet_and_matches_the_page(
     )
     client.force_login(reader)
     text = page_text(client.get(reverse("reporting:financial_model", args=[convention.pk])))
-    assert in_plan == Decimal("350000")
-    assert "Total général 60 000,00 € 170 000,00 € 90 000,00 € 30 000,00 € 350 000,00 €" in text
+    assert in_plan == Decimal("250000")
+    assert "Total des financements des tiers" in text and "250 000,00 €" in text
 
 
 def test_plan_xlsx_for_the_anct(convention, known_plan, reader, client):
@@ -190,7 +204,7 @@ def test_dashboard_pdf_states_reference_date_and_figures(convention, known_plan,
     assert convention.reference in text
     assert f"établi le {timezone.localdate():%d/%m/%Y}" in text
     assert "25,0 %" in text and "37,5 %" in text
-    assert "520 000,00 €" in text and "Reste à charge des maîtres d’ouvrage" in text
+    assert "550 000,00 €" in text and "Reste à charge des maîtres d’ouvrage" in text
     assert pages >= 2
 
 
@@ -200,5 +214,5 @@ def test_maquette_pdf_states_reference_date_and_totals(convention, known_plan, r
     text, _ = pdf_text(client.get(url, {"annee": 2026}).content)
     assert convention.reference in text
     assert f"établi le {timezone.localdate():%d/%m/%Y}" in text
-    assert "350 000,00 €" in text and "320 000,00 €" in text
+    assert "90 000,00 €" in text and "250 000,00 €" in text
     assert "Consolidation annuelle au 31 décembre 2026" in text
