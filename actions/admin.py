@@ -2,7 +2,16 @@ from django.contrib import admin
 
 from ort_portal.history_admin import HistoryAdmin
 
-from .models import Action, Axis, AxisTemplate, Funding, Indicator, Measurement, Objective
+from .models import (
+    Action,
+    ActionOwner,
+    Axis,
+    AxisTemplate,
+    Funding,
+    Indicator,
+    Measurement,
+    Objective,
+)
 
 
 @admin.register(AxisTemplate)
@@ -33,6 +42,12 @@ class FundingInline(admin.TabularInline):
     autocomplete_fields = ["funder"]
 
 
+class ActionOwnerInline(admin.TabularInline):
+    model = ActionOwner
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
@@ -45,12 +60,12 @@ class ActionAdmin(HistoryAdmin):
     search_fields = ["title", "code"]
     list_select_related = ["axis", "axis__convention"]
     autocomplete_fields = ["project_owner", "partners"]
-    inlines = [FundingInline, IndicatorInline]
+    inlines = [ActionOwnerInline, FundingInline, IndicatorInline]
 
 
 @admin.register(Funding)
 class FundingAdmin(HistoryAdmin):
-    list_display = ["action", "funder", "year", "amount", "status"]
+    list_display = ["action", "funder", "year", "period_start", "period_end", "amount", "status"]
     list_filter = ["status", "nature", "year"]
     list_select_related = ["action", "funder"]
 

@@ -6,9 +6,10 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from directory.models import Organisation
+from ort_portal.forms import french_decimal_formfield
 from ort_portal.widgets import DateInput
 
-from .models import Action, Funding, Indicator, Measurement
+from .models import Action, ActionOwner, Funding, Indicator, Measurement
 
 
 class VersionForm(DsfrBaseForm):
@@ -28,6 +29,7 @@ class ActionForm(forms.ModelForm, DsfrBaseForm):
 
     class Meta:
         model = Action
+        formfield_callback = french_decimal_formfield
         fields = [
             "axis",
             "code",
@@ -89,16 +91,38 @@ class MoveForm(DsfrBaseForm):
     direction = forms.ChoiceField(choices=[("up", "Monter"), ("down", "Descendre")])
 
 
+def _plausible_year(year):
+    if year is not None and not 2000 <= year <= 2100:
+        raise forms.ValidationError("L’année doit être comprise entre 2000 et 2100.")
+    return year
+
+
 class FundingForm(forms.ModelForm, DsfrBaseForm):
+    """A line of the plan de financement: an amount or none yet (« à préciser »), a year,
+    a period (a multi-year total) or neither."""
+
     class Meta:
         model = Funding
-        fields = ["funder", "year", "amount", "nature", "section", "status", "comment"]
+        formfield_callback = french_decimal_formfield
+        fields = [
+            "funder",
+            "year",
+            "period_start",
+            "period_end",
+            "amount",
+            "nature",
+            "section",
+            "status",
+            "comment",
+        ]
 
     def __init__(self, *args, funder_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         if funder_choices is not None:
             # One list of organisations for every line instead of a query per line.
             self.fields["funder"].choices = funder_choices
+        self.fields["amount"].help_text = "Laissez vide si le montant est à préciser."
+        self.fields["year"].help_text = "Ou une période, ou rien."
 
     def clean_amount(self):
         return _not_negative(
@@ -106,10 +130,25 @@ class FundingForm(forms.ModelForm, DsfrBaseForm):
         )
 
     def clean_year(self):
-        year = self.cleaned_data.get("year")
-        if year is not None and not 2000 <= year <= 2100:
-            raise forms.ValidationError("L’année doit être comprise entre 2000 et 2100.")
-        return year
+        return _plausible_year(self.cleaned_data.get("year"))
+
+    def clean_period_start(self):
+        return _plausible_year(self.cleaned_data.get("period_start"))
+
+    def clean_period_end(self):
+        return _plausible_year(self.cleaned_data.get("period_end"))
+
+    def clean(self):
+        cleaned = super().clean()
+        year, start, end = (cleaned.get(k) for k in ("year", "period_start", "period_end"))
+        if year and (start or end):
+            self.add_error("year", "Indiquez une année ou une période, pas les deux.")
+        elif bool(start) != bool(end):
+            field = "period_end" if start else "period_start"
+            self.add_error(field, "Une période a une année de début et une année de fin.")
+        elif start and end and end < start:
+            self.add_error("period_end", f"La période finit ({end}) avant de commencer ({start}).")
+        return cleaned
 
 
 class BaseFundingFormSet(forms.BaseModelFormSet):
@@ -144,6 +183,7 @@ class IndicatorForm(forms.ModelForm, DsfrBaseForm):
 
     class Meta:
         model = Indicator
+        formfield_callback = french_decimal_formfield
         fields = ["label", "kind", "unit", "baseline", "target", "target_date"]
         widgets = {"target_date": DateInput()}
 
@@ -153,5 +193,33 @@ class MeasurementForm(forms.ModelForm, DsfrBaseForm):
 
     class Meta:
         model = Measurement
+        formfield_callback = french_decimal_formfield
         fields = ["date", "value", "comment"]
         widgets = {"date": DateInput()}
+
+
+class ActionOwnerForm(forms.ModelForm, DsfrBaseForm):
+    """Another maître d'ouvrage of the action: its share or its phase, over a period."""
+
+    class Meta:
+        model = ActionOwner
+        formfield_callback = french_decimal_formfield
+        fields = ["organisation", "phase", "share", "period_start", "period_end"]
+
+    def clean_share(self):
+        share = self.cleaned_data.get("share")
+        if share is not None and not Decimal("0") <= share <= Decimal("100"):
+            raise forms.ValidationError("La part est un pourcentage entre 0 et 100.")
+        return share
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", f"La période finit ({end}) avant de commencer ({start}).")
+        return cleaned
+
+
+ActionOwnerFormSet = forms.inlineformset_factory(
+    Action, ActionOwner, form=ActionOwnerForm, extra=1, can_delete=True
+)

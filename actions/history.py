@@ -6,7 +6,7 @@ from conventions.history import register_convention_scope
 from directory.models import Organisation
 from ort_portal.history import register_row_label
 
-from .models import Action, Axis, Funding, Indicator, Measurement, Objective
+from .models import Action, ActionOwner, Axis, Funding, Indicator, Measurement, Objective
 
 
 def plan_scope(convention_id):
@@ -19,6 +19,7 @@ def plan_scope(convention_id):
         Axis: Axis.history.filter(convention_id=convention_id),
         Objective: Objective.history.filter(axis_id__in=axis_ids),
         Action: Action.history.filter(id__in=action_ids),
+        ActionOwner: ActionOwner.history.filter(action_id__in=action_ids),
         Funding: Funding.history.filter(action_id__in=action_ids),
         Indicator: Indicator.history.filter(id__in=indicator_ids),
         Measurement: Measurement.history.filter(indicator_id__in=indicator_ids),
@@ -30,6 +31,7 @@ def action_scope(action_id):
     indicator_ids = Indicator.history.filter(action_id=action_id).values("id")
     return {
         Action: Action.history.filter(id=action_id),
+        ActionOwner: ActionOwner.history.filter(action_id=action_id),
         Funding: Funding.history.filter(action_id=action_id),
         Indicator: Indicator.history.filter(id__in=indicator_ids),
         Measurement: Measurement.history.filter(indicator_id__in=indicator_ids),
@@ -38,7 +40,15 @@ def action_scope(action_id):
 
 def _funding_label(row, names):
     funder = names.get((Organisation, row.funder_id), "financeur inconnu")
-    return f"{funder}, {row.year}"
+    if row.year:
+        return f"{funder}, {row.year}"
+    if row.period_start:
+        return f"{funder}, {row.period_start}–{row.period_end}"
+    return f"{funder}, sans année"
+
+
+def _owner_label(row, names):
+    return names.get((Organisation, row.organisation_id), "maître d’ouvrage")
 
 
 def _measurement_label(row, names):
@@ -54,6 +64,7 @@ def register():
     """Called by ActionsConfig.ready()."""
     register_convention_scope(plan_scope)
     register_row_label(Funding, _funding_label)
+    register_row_label(ActionOwner, _owner_label)
     register_row_label(Measurement, _measurement_label)
     register_row_label(Axis, lambda row, names: f"Axe {row.number} : {row.title}")
     register_row_label(Action, lambda row, names: f"{row.code} {row.title}".strip())

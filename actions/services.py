@@ -17,7 +17,7 @@ from ort_portal.numbers import format_euros
 from ort_portal.writes import delete_tracked, save_tracked
 
 from .financing import figures_of
-from .models import Action, Axis, Funding, Indicator, Measurement
+from .models import Action, ActionOwner, Axis, Funding, Indicator, Measurement
 
 
 class StaleActionError(Exception):
@@ -58,9 +58,16 @@ def action_create(*, axis: Axis, values: dict, partners: Iterable = ()) -> Actio
 
 
 def action_update(
-    *, action: Action, expected_version: int, values: dict, partners: Iterable | None = None
+    *,
+    action: Action,
+    expected_version: int,
+    values: dict,
+    partners: Iterable | None = None,
+    owners: Iterable[ActionOwner] = (),
+    owners_deleted: Iterable[ActionOwner] = (),
 ) -> Action:
-    """Save the fiche's fields; moving to another axis puts the action at its end."""
+    """Save the fiche's fields and its other maîtres d'ouvrage (added or changed, and
+    removed); moving to another axis puts the action at its end."""
     with transaction.atomic():
         current = _lock(action, expected_version)
         new_axis = values.get("axis")
@@ -73,7 +80,21 @@ def action_update(
         _save_new_version(current, "Modification de la fiche-action")
         if partners is not None:
             current.partners.set(partners)
+        _save_owners(current, owners, owners_deleted)
     return current
+
+
+def _save_owners(action: Action, owners: Iterable[ActionOwner], deleted: Iterable[ActionOwner]):
+    for owner in deleted:
+        if owner.action_id != action.pk:
+            raise ValueError("Ce maître d’ouvrage appartient à une autre action.")
+        delete_tracked(owner, reason="Maître d’ouvrage retiré de l’action")
+    for owner in owners:
+        if owner.pk is not None and owner.action_id != action.pk:
+            raise ValueError("Ce maître d’ouvrage appartient à une autre action.")
+        owner.action = action
+        owner.full_clean()
+        save_tracked(owner, reason="Maîtres d’ouvrage de l’action modifiés")
 
 
 def action_set_maturity(*, action: Action, expected_version: int, maturity: str) -> Action:

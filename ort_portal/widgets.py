@@ -23,3 +23,12 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format=DATETIME_FORMAT)
+
+
+class DecimalInput(forms.TextInput):
+    """A text input for an amount: a French number (« 1 500,50 ») is not refused or
+    multiplied by a browser's number locale, as type=number inputs do; mobile keyboards
+    still show digits (inputmode=decimal)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})

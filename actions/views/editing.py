@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from actions import services
 from actions.forms import (
     ActionForm,
+    ActionOwnerFormSet,
     FundingFormSet,
     IndicatorForm,
     MaturityForm,
@@ -32,6 +33,7 @@ from .fiche import fiche_context
 from .plan import group_actions
 
 CONFIRM = "confirm_warnings"
+OWNERS = "owners"
 
 
 def _vary(response):
@@ -73,53 +75,70 @@ def action_create(request, axis_pk):
 
 @login_required
 def action_edit(request, pk):
+    """The fiche's fields and its other maîtres d'ouvrage (a formset), saved together."""
     action = get_action_for_user(request.user, pk, edit=True)
     convention = action.axis.convention
-    conflict, warnings = None, []
+    context = {"title": f"Modifier l’action {action}", "convention": convention, "action": action}
     if request.method != "POST":
         form = ActionForm(
             instance=action, convention=convention, initial={"version": action.version}
         )
-    else:
-        form = ActionForm(request.POST, instance=action, convention=convention)
-        if form.is_valid():
-            expected = form.cleaned_data["version"] or action.version
-            values = _action_values(form)
-            partners = values.pop("partners")
-            # Only a new cost deserves the check: an action may legitimately stay financed
-            # above its cost once that was confirmed on its financing plan.
-            if "estimated_cost" in form.changed_data and request.POST.get(CONFIRM) != "1":
-                warnings = services.cost_warnings(action=action, cost=values["estimated_cost"])
-            if not warnings:
-                outcome = apply_or_conflict(
-                    request,
-                    lambda: services.action_update(
-                        action=action, expected_version=expected, values=values, partners=partners
-                    ),
-                    expected_version=expected,
-                )
-                if outcome.applied:
-                    messages.success(request, "La fiche-action a été enregistrée.")
-                    return redirect("actions:detail", action.pk)
-                form = ActionForm(
-                    outcome.data, instance=Action.objects.get(pk=action.pk), convention=convention
-                )
-                conflict = {
-                    "rows": conflict_rows(form, outcome.current, outcome.conflict),
-                    "entries": outcome.conflict,
-                }
-    return render(
+        owners = ActionOwnerFormSet(instance=action, prefix=OWNERS)
+        return render(request, "actions/action_form.html", context | _edit(form, owners))
+    form = ActionForm(request.POST, instance=action, convention=convention)
+    owners = _posted_owners(request, action)
+    if not (form.is_valid() and (not owners.is_bound or owners.is_valid())):
+        return render(request, "actions/action_form.html", context | _edit(form, owners))
+    expected = form.cleaned_data["version"] or action.version
+    values = _action_values(form)
+    partners = values.pop("partners")
+    # Only a new cost deserves the check: an action may legitimately stay financed
+    # above its cost once that was confirmed on its financing plan.
+    if "estimated_cost" in form.changed_data and request.POST.get(CONFIRM) != "1":
+        warnings = services.cost_warnings(action=action, cost=values["estimated_cost"])
+        if warnings:
+            return render(
+                request, "actions/action_form.html", context | _edit(form, owners, warnings)
+            )
+    kept = owners.save(commit=False) if owners.is_bound else []
+    deleted = owners.deleted_objects if owners.is_bound else []
+    outcome = apply_or_conflict(
         request,
-        "actions/action_form.html",
-        {
-            "title": f"Modifier l’action {action}",
-            "form": form,
-            "convention": convention,
-            "action": action,
-            "conflict": conflict,
-            "warnings": warnings,
-        },
+        lambda: services.action_update(
+            action=action,
+            expected_version=expected,
+            values=values,
+            partners=partners,
+            owners=kept,
+            owners_deleted=deleted,
+        ),
+        expected_version=expected,
     )
+    if outcome.applied:
+        messages.success(request, "La fiche-action a été enregistrée.")
+        return redirect("actions:detail", action.pk)
+    form = ActionForm(
+        outcome.data, instance=Action.objects.get(pk=action.pk), convention=convention
+    )
+    conflict = {
+        "rows": conflict_rows(form, outcome.current, outcome.conflict),
+        "entries": outcome.conflict,
+    }
+    return render(
+        request, "actions/action_form.html", context | _edit(form, owners) | {"conflict": conflict}
+    )
+
+
+def _posted_owners(request, action):
+    """The other maîtres d'ouvrage as posted; a post without their formset (an older page,
+    a script) leaves them as they are."""
+    if f"{OWNERS}-TOTAL_FORMS" not in request.POST:
+        return ActionOwnerFormSet(instance=action, prefix=OWNERS)
+    return ActionOwnerFormSet(request.POST, instance=action, prefix=OWNERS)
+
+
+def _edit(form, owners, warnings=()):
+    return {"form": form, "owners": owners, "warnings": list(warnings), "conflict": None}
 
 
 def _plan_row(request, action_pk, *, conflict=None, form=None, saved=False):
