@@ -11,11 +11,12 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from openpyxl import load_workbook
 
 from actions.models import Action, Funding
+from ort_portal.numbers import NumberError, parse_number
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
@@ -37,7 +38,12 @@ COLUMNS = [
     Column("title", "Action", "Réhabilitation de la halle du marché"),
     Column("maturity", "Maturité", "Projetée"),
     Column("has_fiche", "Fiche-action", "oui"),
-    Column("owner", "Maître d’ouvrage", "Commune de Libercourt"),
+    Column(
+        "owner",
+        "Maître d’ouvrage",
+        "Commune de Libercourt ; EPF Hauts-de-France (acquisition, 2025–2026)",
+        ("Maîtres d’ouvrage",),
+    ),
     Column("start", "Début", "01/03/2025"),
     Column("end", "Fin", "31/12/2026"),
     Column("cost", "Coût estimatif HT (€)", "1 500 000,00"),
@@ -46,6 +52,7 @@ COLUMNS = [
     Column("amount", "Montant (€)", "300 000"),
     Column("status", "État de la demande", "Sollicité"),
     Column("year", "Année", "2025"),
+    Column("period", "Période", "", ("Période pluriannuelle",)),
     Column("indicator", "Indicateur", "Surface commerciale rénovée (m²)"),
     # Only in the portal's own export: read so that it re-imports to no change.
     Column("progress", "Avancement (%)"),
@@ -70,7 +77,11 @@ def normalise(text) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-KEY_OF_HEADER = {normalise(column.header): column.key for column in COLUMNS}
+KEY_OF_HEADER = {
+    normalise(header): column.key
+    for column in COLUMNS
+    for header in (column.header, *column.aliases)
+}
 
 
 # Reading a file
@@ -179,24 +190,16 @@ def is_totals_line(cells: dict) -> bool:
 
 # Reading a cell
 
-NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-
 
 def parse_decimal(text: str) -> Decimal | None:
-    """French or plain numbers: « 1 500,50 », « 1500.50 », « 1 500 € », « 1.500,50 »."""
-    cleaned = re.sub(r"[\s\u00a0\u202f€]", "", text or "")
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") > 1:
-        cleaned = cleaned.replace(".", "")
-    if not NUMBER.match(cleaned):
-        raise PlanValueError(f"« {text} » n’est pas un montant (exemple : 1 500,50).")
+    """French or plain numbers (ort_portal.numbers): « 1 500,50 », « 1500.50 », « 1 500 € »."""
     try:
-        value = Decimal(cleaned).quantize(Decimal("0.01"))
-    except InvalidOperation as error:
-        raise PlanValueError(f"« {text} » n’est pas un montant.") from error
+        value = parse_number(text)
+    except NumberError as error:
+        raise PlanValueError(str(error)) from error
+    if value is None:
+        return None
+    value = value.quantize(Decimal("0.01"))
     if value < 0:
         raise PlanValueError("Un montant ne peut pas être négatif.")
     if value >= Decimal("1e12"):
@@ -204,11 +207,73 @@ def parse_decimal(text: str) -> Decimal | None:
     return value
 
 
+PENDING_WORDS = ("a preciser", "montant a preciser", "sollicite", "?", "nc")
+
+
 def parse_amount(text: str) -> Decimal | str:
-    """A financing amount: empty or « à préciser » means pending (PENDING)."""
-    if not text or normalise(text) in ("a preciser", "?", "nc"):
+    """A financing amount: empty, « sollicité » or « à préciser » means pending (PENDING)."""
+    if not text or normalise(text) in PENDING_WORDS:
         return PENDING
     return parse_decimal(text)
+
+
+PERIOD = re.compile(r"^(\d{4})\s*(?:-|–|—|à|a)\s*(\d{4})$")
+
+
+def parse_period(text: str) -> tuple[int, int] | None:
+    """A multi-year period: « 2025-2027 », « 2025–2027 », « 2025 à 2027 »."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    match = PERIOD.match(text)
+    if not match or not 2000 <= int(match[1]) <= int(match[2]) <= 2100:
+        raise PlanValueError(f"« {text} » n’est pas une période (exemple : 2025-2027).")
+    return int(match[1]), int(match[2])
+
+
+@dataclass(frozen=True)
+class OwnerEntry:
+    """One maître d'ouvrage of the « Maître d’ouvrage » cell: « Nom (phase, 50 %, 2025–2026) »."""
+
+    name: str
+    phase: str = ""
+    share: Decimal | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+
+
+OWNER = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<details>[^()]*)\))?$")
+SHARE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%$")
+OWNER_PERIOD = re.compile(r"^(\d{4}|…)\s*[–-]\s*(\d{4}|…)$")
+
+
+def parse_owners(text: str) -> list[OwnerEntry]:
+    """The maîtres d'ouvrage of an action, separated by « ; »: the first is the main one,
+    the others come with their phase, share (%) and period, as ActionOwner.describe()
+    writes them."""
+    entries = []
+    for part in (text or "").split(";"):
+        if not part.strip():
+            continue
+        match = OWNER.match(part.strip())
+        if match is None:
+            raise PlanValueError(f"« {part.strip()} » : écrivez « Nom (phase, part %, années) ».")
+        entries.append(_owner_entry(match["name"].strip(), match["details"] or ""))
+    return entries
+
+
+def _owner_entry(name: str, details: str) -> OwnerEntry:
+    phase, values = [], {}
+    for item in (piece.strip() for piece in details.split(", ") if piece.strip()):
+        share, period = SHARE.match(item), OWNER_PERIOD.match(item)
+        if share:
+            values["share"] = Decimal(share[1].replace(",", "."))
+        elif period:
+            values["period_start"] = None if period[1] == "…" else int(period[1])
+            values["period_end"] = None if period[2] == "…" else int(period[2])
+        else:
+            phase.append(item)
+    return OwnerEntry(name=name, phase=", ".join(phase), **values)
 
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)

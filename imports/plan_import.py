@@ -10,12 +10,8 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
-from django.db.models import Max
-
-from actions.models import Action, Funding, Indicator
+from actions.models import Action, Funding
 from directory.models import Organisation
-from ort_portal.writes import save_tracked
 
 from . import plan
 from .plan import HEADER_OF, PENDING, PlanValueError, normalise
@@ -51,7 +47,18 @@ class FundingChange:
     @property
     def summary(self) -> str:
         values = self.values
-        return f"{values['funder'].name}, {values['year']}, {display(values['amount'])}"
+        amount = values["amount"]
+        shown = "montant à préciser" if amount is None else display(amount)
+        return f"{values['funder'].name}, {when(values)}, {shown}"
+
+
+def when(values: dict) -> str:
+    """The year, the period or « sans année » of a financing line's values."""
+    if values.get("year"):
+        return str(values["year"])
+    if values.get("period_start"):
+        return f"{values['period_start']}–{values['period_end']}"
+    return "sans année"
 
 
 @dataclass
@@ -65,6 +72,7 @@ class ActionChange:
     fundings: list = field(default_factory=list)
     indicators: list = field(default_factory=list)
     cells: dict = field(default_factory=dict)  # the action's first row, as read
+    co_owners: list | None = None  # [(Organisation, OwnerEntry)]; None: column absent
 
     @property
     def status(self) -> str:
@@ -103,30 +111,41 @@ def display(value) -> str:
 
 
 def funding_values(cells: dict, funder: Organisation) -> dict:
-    """The Funding fields of a financing row. The one place that maps the file to the
-    model: main's Funding needs an amount and a year, so a pending amount or a missing
-    year is a row error until the financing model accepts them."""
+    """The Funding fields of a financing row: the one place that maps the file to the
+    model. An amount « sollicité » or « à préciser » is stored without amount (a pending
+    request, sollicitée unless the row says otherwise); a line has a year, a period
+    (a multi-year total) or neither."""
     amount = plan.parse_amount(cells.get("amount", ""))
-    if amount == PENDING:
-        raise PlanValueError(
-            "Montant « à préciser » : le portail ne sait pas encore enregistrer un "
-            "financement sans montant ; indiquez le montant prévu.",
-            "amount",
-        )
     year = plan.parse_integer(cells.get("year", ""), 2000, 2100, "une année")
-    if year is None:
-        raise PlanValueError(
-            "Année manquante : le portail ne sait pas encore enregistrer un financement "
-            "sans année.",
-            "year",
-        )
+    try:
+        period = plan.parse_period(cells.get("period", ""))
+    except PlanValueError as error:
+        raise PlanValueError(str(error), "period") from error
+    if year and period:
+        raise PlanValueError("Indiquez une année ou une période, pas les deux.", "period")
+    pending = amount == PENDING
+    default_status = Funding.Status.SOLLICITE if pending else Funding.Status.PREVU
     return {
         "funder": funder,
-        "amount": amount,
+        "amount": None if pending else amount,
         "year": year,
+        "period_start": period[0] if period else None,
+        "period_end": period[1] if period else None,
         "nature": plan.parse_nature(cells.get("nature", ""), Funding.Nature.SUBVENTION),
-        "status": plan.parse_status(cells.get("status", ""), Funding.Status.PREVU),
+        "status": plan.parse_status(cells.get("status", ""), default_status),
     }
+
+
+def owner_error(entry, times: int) -> str:
+    """What is wrong with another maître d'ouvrage of the file, or ""."""
+    if times > 1:
+        return "ce maître d’ouvrage figure deux fois."
+    if entry.share is not None and not 0 <= entry.share <= 100:
+        return "la part est un pourcentage entre 0 et 100."
+    start, end = entry.period_start, entry.period_end
+    if start and end and end < start:
+        return "la période finit avant de commencer."
+    return ""
 
 
 class Builder:
@@ -143,7 +162,7 @@ class Builder:
         actions = (
             Action.objects.filter(axis__convention=convention)
             .select_related("axis", "project_owner")
-            .prefetch_related("fundings", "indicators")
+            .prefetch_related("fundings", "indicators", "co_owners__organisation")
             .order_by("pk")
         )
         for action in actions:
@@ -164,8 +183,8 @@ class Builder:
             self.error(cells["line"], column, str(error.args[0]))
             raise
 
-    def organisation(self, cells, column) -> Organisation | None:
-        name = cells.get(column, "").strip()
+    def organisation(self, cells, column, name=None) -> Organisation | None:
+        name = (cells.get(column, "") if name is None else name).strip()
         if not name:
             return None
         found = self.organisations.get(normalise(name))
@@ -209,10 +228,13 @@ class Builder:
             self.check_same_action(changes[key], cells)
             return changes[key]
         values = self.action_values(cells)
+        co_owners = values.pop("co_owners", None)
         change = ActionChange(line, axis, cells.get("code", "").strip(), values, cells=cells)
+        change.co_owners = co_owners
         change.existing = self.existing.get(key)
         if change.existing is not None:
             change.changes = self.action_changes(change.existing, values)
+            change.changes += co_owner_changes(change.existing, co_owners)
         changes[key] = change
         return change
 
@@ -248,7 +270,7 @@ class Builder:
                 failed = True
         if "owner" in self.columns:
             try:
-                values["owner"] = self.organisation(cells, "owner")
+                values["owner"], values["co_owners"] = self.owners(cells)
             except PlanValueError:
                 failed = True
         if failed:
@@ -260,7 +282,26 @@ class Builder:
             del values["maturity"]  # an empty maturity keeps the stored one (or the default)
         if values.get("progress") is None:
             values.pop("progress", None)
-        return {ACTION_FIELDS[column][0]: value for column, value in values.items()}
+        return {
+            ACTION_FIELDS[column][0] if column in ACTION_FIELDS else column: value
+            for column, value in values.items()
+        }
+
+    def owners(self, cells) -> tuple:
+        """The main maître d'ouvrage and the others, with their share, phase, period."""
+        try:
+            entries = plan.parse_owners(cells.get("owner", ""))
+        except PlanValueError as error:
+            self.error(cells["line"], "owner", str(error))
+            raise
+        found = [(self.organisation(cells, "owner", e.name), e) for e in entries]
+        for organisation, entry in found[1:]:
+            message = owner_error(entry, [org for org, _ in found].count(organisation))
+            if message:
+                self.error(cells["line"], "owner", f"{entry.name} : {message}")
+                raise PlanValueError(message)
+        main = found[0][0] if found else None
+        return main, found[1:]
 
     @staticmethod
     def action_changes(action: Action, values: dict) -> list:
@@ -274,7 +315,7 @@ class Builder:
         return changes
 
     def add_funding(self, change: ActionChange, cells):
-        funding_columns = ("funder", "nature", "amount", "status", "year")
+        funding_columns = ("funder", "nature", "amount", "status", "year", "period")
         if not any(cells.get(column) for column in funding_columns):
             return
         if not cells.get("funder"):
@@ -294,7 +335,7 @@ class Builder:
             return
         if change.existing is not None:
             for existing in change.existing.fundings.all():
-                if (existing.funder_id, existing.year, existing.nature) == match:
+                if self.funding_key(existing) == match:
                     funding.existing = existing
                     for name, label in (("amount", "montant"), ("status", "état")):
                         if getattr(existing, name) != values[name]:
@@ -303,8 +344,11 @@ class Builder:
         change.fundings.append(funding)
 
     @staticmethod
-    def funding_key(values: dict) -> tuple:
-        return (values["funder"].pk, values["year"], values["nature"])
+    def funding_key(line) -> tuple:
+        """A line is the same when its financeur, year or period and nature are."""
+        if isinstance(line, Funding):
+            return (line.funder_id, line.year, line.period_start, line.nature)
+        return (line["funder"].pk, line["year"], line["period_start"], line["nature"])
 
     def add_indicator(self, change: ActionChange, cells):
         label = cells.get("indicator", "").strip()[:300]
@@ -321,38 +365,24 @@ def build_preview(convention, parsed: dict) -> Preview:
     return Builder(convention, parsed).build()
 
 
-def apply(preview: Preview, *, by) -> dict:
-    """Write a preview without errors, in one transaction; every write is history-tracked
-    with its author and the reason « import »."""
-    if preview.errors:
-        raise ValueError("A preview with errors is not imported.")
-    positions = {}
-    with transaction.atomic():
-        for change in preview.actions:
-            if change.status == "unchanged":
-                continue
-            action = change.existing
-            if action is None:
-                axis = change.axis
-                if axis.pk not in positions:
-                    last = axis.actions.aggregate(last=Max("position"))["last"]
-                    positions[axis.pk] = last or 0
-                positions[axis.pk] += 1
-                action = Action(axis=axis, code=change.code, position=positions[axis.pk])
-            else:
-                action = Action.objects.select_for_update().get(pk=action.pk)
-                action.version += 1
-            for name, value in change.values.items():
-                setattr(action, name, value)
-            save_tracked(action, reason=REASON, by=by)
-            for funding in change.fundings:
-                row = funding.existing or Funding(action=action)
-                if funding.existing is not None and not funding.changes:
-                    continue
-                for name, value in funding.values.items():
-                    setattr(row, name, value)
-                save_tracked(row, reason=REASON, by=by)
-            for label in change.indicators:
-                indicator = Indicator(action=action, label=label, kind=Indicator.Kind.RESULTAT)
-                save_tracked(indicator, reason=REASON, by=by)
-    return preview.counts
+def _owner_key(organisation_id, phase, share, start, end) -> tuple:
+    return (organisation_id, phase, share.normalize() if share is not None else None, start, end)
+
+
+def co_owner_changes(action: Action, co_owners: list | None) -> list:
+    """The preview's line when the other maîtres d'ouvrage of the file differ."""
+    if co_owners is None:
+        return []
+    stored = list(action.co_owners.all())
+    old = sorted(
+        _owner_key(o.organisation_id, o.phase, o.share, o.period_start, o.period_end)
+        for o in stored
+    )
+    new = sorted(
+        _owner_key(org.pk, e.phase, e.share, e.period_start, e.period_end) for org, e in co_owners
+    )
+    if old == new:
+        return []
+    before = " ; ".join(str(owner) for owner in stored) or "—"
+    after = " ; ".join(org.name for org, _ in co_owners) or "—"
+    return [("Autres maîtres d’ouvrage", before, after)]

@@ -16,7 +16,8 @@ from openpyxl.styles import Font
 from conventions.access import get_convention_for_user
 
 from . import plan
-from .plan_import import apply, build_preview
+from .plan_import import build_preview
+from .plan_write import apply
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -74,6 +74,7 @@ def test_a_filled_template_of_40_actions_imports_exactly_them(
                 1000 * (n + 1),
                 "Sollicité",
                 2025,
+                "",  # Période: none, the line has a year
                 f"Indicateur {n}",
             ]
         )
@@ -211,24 +212,61 @@ def test_an_update_shows_old_and_new_and_leaves_absent_actions_alone(
     assert Action.objects.get(pk=absent.pk).title == "Absente"
 
 
-def test_pending_amounts_missing_years_long_numbers_and_disagreeing_rows(
-    client, convention, owner, axes, organisations
-):
+def test_long_numbers_and_disagreeing_rows(client, convention, owner, axes, organisations):
     text = (
-        "Axe;Numéro;Action;Financeur;Montant (€);Année\n"
-        "1;1.1;Halle;Région Hauts-de-France;à préciser;2025\n"
-        "1;1.2;Parc;Région Hauts-de-France;100;\n"
-        f"1;{'9' * 21};Numéro trop long;;;\n"
-        "2;2.1;Halle;Région Hauts-de-France;100;2025\n"
-        "2;2.1;Autre intitulé;Commune de Testville;100;2025\n"
+        "Axe;Numéro;Action;Financeur;Montant (€);Année;Période\n"
+        "1;1.1;Halle;Région Hauts-de-France;à préciser;2025;\n"
+        "1;1.2;Parc;Région Hauts-de-France;100;;\n"
+        f"1;{'9' * 21};Numéro trop long;;;;\n"
+        "2;2.1;Halle;Région Hauts-de-France;100;2025;\n"
+        "2;2.1;Autre intitulé;Commune de Testville;100;2025;\n"
+        "2;2.2;Double;Région Hauts-de-France;100;2025;2025-2027\n"
+        "2;2.3;Période fausse;Région Hauts-de-France;100;;2027-2025\n"
     )
     errors = upload(client, owner, convention, text.encode()).context["preview"].errors
     assert [(error.line, error.column) for error in errors] == [
-        (2, "Montant (€)"),
-        (3, "Année"),
         (4, "Numéro"),
         (6, "Action"),
+        (7, "Période"),
+        (8, "Période"),
     ]
+
+
+def test_pending_amounts_periods_and_several_owners(client, convention, owner, axes, organisations):
+    """Issue 12: a request « sollicité » without amount, a multi-year total, an action
+    carried by two maîtres d'ouvrage in sequence."""
+    epf = OrganisationFactory(name="EPF Hauts-de-France")
+    text = (
+        "Axe;Numéro;Action;Maître d’ouvrage;Financeur;Nature;Montant (€);Année;Période\n"
+        '1;1.1;Halle;"Commune de Testville ; EPF Hauts-de-France (acquisition, 40 %, 2025–2026)";'
+        "Région Hauts-de-France;Subvention;sollicité;2025;\n"
+        "1;1.1;;;Banque des Territoires;Prêt;1 300 000;;2025-2027\n"
+        "1;1.1;;;Commune de Testville;Fonds propres;à préciser;;\n"
+    )
+    response = upload(client, owner, convention, text.encode())
+    assert response.context["preview"].errors == []
+    assert "Région Hauts-de-France, 2025, montant à préciser" in response.text
+    confirm(client, convention)
+    action = Action.objects.get()
+    assert action.project_owner.name == "Commune de Testville"
+    co_owner = action.co_owners.get()
+    assert (co_owner.organisation, co_owner.phase, co_owner.share) == (
+        epf,
+        "acquisition",
+        Decimal("40"),
+    )
+    assert (co_owner.period_start, co_owner.period_end) == (2025, 2026)
+    lines = action.fundings.order_by("pk")
+    assert [
+        (f.nature, f.amount, f.status, f.year, f.period_start, f.period_end) for f in lines
+    ] == [
+        ("subvention", None, "sollicite", 2025, None, None),
+        ("pret", Decimal("1300000.00"), "prevu", None, 2025, 2027),
+        ("fonds_propres", None, "sollicite", None, None, None),
+    ]
+    # The export of the action re-imports to no change, its maîtres d'ouvrage included.
+    again = upload(client, owner, convention, plan_csv(convention, exported_at=NOW))
+    assert again.context["preview"].counts == {"created": 0, "updated": 0, "unchanged": 1}
 
 
 def test_a_file_that_cannot_be_read_is_said_next_to_the_field(client, convention, owner):
