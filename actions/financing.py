@@ -131,7 +131,8 @@ class Figures:
         values = {}
         for item in fields(self):
             mine, theirs = getattr(self, item.name), getattr(other, item.name)
-            values[item.name] = (mine or ZERO) + (theirs or ZERO)
+            zero = 0 if item.name == "unknown" else ZERO
+            values[item.name] = (mine or zero) + (theirs or zero)
         return Figures(**values)
 
 

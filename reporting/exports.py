@@ -144,7 +144,7 @@ def _maquette_rows(sheet, maquette) -> int:
         _text(sheet, row, 4, line["funder__name"])
         _text(sheet, row, 5, line["nature_label"])
         for offset, cell in enumerate(line["cells"]):
-            pending = cell["parts"] and cell["total"] is None
+            pending = cell["parts"] and all(amount is None for *_, amount in cell["parts"])
             value = "à préciser" if pending else cell["total"] or 0
             _money(_text(sheet, row, 6 + offset, value))
         first, last = get_column_letter(6), get_column_letter(5 + len(years))
