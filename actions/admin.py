@@ -42,12 +42,6 @@ class FundingInline(admin.TabularInline):
     autocomplete_fields = ["funder"]
 
 
-class ActionOwnerInline(admin.TabularInline):
-    model = ActionOwner
-    extra = 0
-    autocomplete_fields = ["organisation"]
-
-
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
@@ -60,7 +54,14 @@ class ActionAdmin(HistoryAdmin):
     search_fields = ["title", "code"]
     list_select_related = ["axis", "axis__convention"]
     autocomplete_fields = ["project_owner", "partners"]
-    inlines = [ActionOwnerInline, FundingInline, IndicatorInline]
+    inlines = [FundingInline, IndicatorInline]
+
+
+@admin.register(ActionOwner)
+class ActionOwnerAdmin(HistoryAdmin):
+    list_display = ["action", "organisation", "phase", "share", "period_start", "period_end"]
+    list_select_related = ["action", "organisation"]
+    autocomplete_fields = ["action", "organisation"]
 
 
 @admin.register(Funding)

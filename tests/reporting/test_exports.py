@@ -110,7 +110,10 @@ def test_maquette_xlsx_totals_match_the_page(convention, known_plan, reader, cli
     )
     assert evaluate(summary, summary.cell(etat_row, 10).value) == Decimal("150000")
 
-    year = workbook["2026"]
+
+def test_maquette_xlsx_year_sheets(convention, known_plan, reader, client):
+    response = download(client, reader, "reporting:financial_model_xlsx", convention)
+    year = load_workbook(io.BytesIO(response.content))["2026"]
     assert year.freeze_panes == "A5"
     assert [c.value for c in year[4]][4:] == [
         "Prévu",
