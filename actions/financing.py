@@ -140,29 +140,37 @@ def _get(line, name):
     return line.get(name) if isinstance(line, dict) else getattr(line, name)
 
 
+FINANCING = ("acquired", "pending")
+
+
+def figure_of(line) -> str:
+    """The one figure a line adds to: "acquired" or "pending" (third parties' financing),
+    "loans", "owner_share", "refused" (shown, never counted) or "unknown" (no amount)."""
+    status, amount = _get(line, "status"), _get(line, "amount")
+    if status == Status.REFUSE:
+        return "refused"
+    if amount is None:
+        return "unknown"
+    category = NATURE_CATEGORY.get(_get(line, "nature"), THIRD_PARTY)
+    if category == LOAN:
+        return "loans"
+    if category == OWNER_SHARE:
+        return "owner_share"
+    return "acquired" if status in ACQUIRED else "pending"
+
+
 def figures_of(cost: Decimal | None, lines: Iterable) -> Figures:
     """The figures of one action: its cost and its lines (objects or dicts with nature,
     status and amount; amount None when « à préciser »)."""
-    sums = {"acquired": ZERO, "pending": ZERO, "loans": ZERO, "owner_share": ZERO}
-    refused, unknown = ZERO, 0
+    sums = dict.fromkeys(("acquired", "pending", "loans", "owner_share", "refused"), ZERO)
+    unknown = 0
     for line in lines:
-        status, amount = _get(line, "status"), _get(line, "amount")
-        if status == Status.REFUSE:
-            refused += amount or ZERO
-            continue
-        if amount is None:
+        figure = figure_of(line)
+        if figure == "unknown":
             unknown += 1
-            continue
-        category = NATURE_CATEGORY.get(_get(line, "nature"), THIRD_PARTY)
-        if category == LOAN:
-            sums["loans"] += amount
-        elif category == OWNER_SHARE:
-            sums["owner_share"] += amount
-        elif status in ACQUIRED:
-            sums["acquired"] += amount
         else:
-            sums["pending"] += amount
-    return Figures(cost=cost, unknown=unknown, refused=refused, **sums)
+            sums[figure] += _get(line, "amount") or ZERO
+    return Figures(cost=cost, unknown=unknown, **sums)
 
 
 def total_of(figures: Iterable[Figures]) -> Figures:
@@ -183,6 +191,7 @@ def line_conditions(prefix: str = "") -> dict[str, Q]:
     counted = ~Q(**{status: Status.REFUSE}) & Q(**{f"{amount}__isnull": False})
     third = counted & Q(**{f"{nature}__in": natures(THIRD_PARTY)})
     return {
+        "counted": counted,
         "acquired": third & Q(**{f"{status}__in": ACQUIRED}),
         "pending": third & Q(**{f"{status}__in": PENDING}),
         "loans": counted & Q(**{f"{nature}__in": natures(LOAN)}),

@@ -4,7 +4,7 @@ the lines amount to is actions.financing.figures_of."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .financing import NATURE_CATEGORY, THIRD_PARTY, Figures, Status, figures_of
+from .financing import FINANCING, Figures, figure_of, figures_of
 from .models import Action, Funding
 
 WITHOUT_YEAR = "Pluriannuel ou sans année"
@@ -40,13 +40,7 @@ def financing_summary(action: Action) -> FinancingSummary:
         key=lambda f: (f.year or f.period_start or 9999, f.funder.name, f.pk),
     )
     summary = FinancingSummary(lines=lines, figures=figures_of(action.estimated_cost, lines))
-    grid = [
-        line
-        for line in lines
-        if line.amount is not None
-        and line.status != Status.REFUSE
-        and NATURE_CATEGORY[line.nature] == THIRD_PARTY
-    ]
+    grid = [line for line in lines if figure_of(line) in FINANCING]
     years = sorted({line.year for line in grid if line.year})
     summary.columns = years + ([WITHOUT_YEAR] if any(not line.year for line in grid) else [])
     by_funder: dict[str, dict] = {}

@@ -21,8 +21,8 @@ from ort_portal.collation import french
 from .dashboards import ZERO, fundings_of, status_sums
 
 WITHOUT_YEAR = None  # the column of lines given over a period, or with no year
-COUNTED = financing.line_conditions()
-THIRD_PARTY = COUNTED["third_party"]
+RULE = financing.line_conditions()
+THIRD_PARTY = RULE["third_party"]
 ROW_FIELDS = (
     "action_id",
     "action__code",
@@ -82,15 +82,10 @@ def _cells(lines: QuerySet) -> dict:
     totals = {
         (c["action_id"], c["funder_id"], c["nature"], c["year"]): c["total"]
         for c in lines.values("action_id", "funder_id", "nature", "year")
-        .annotate(total=financing.money_sum(condition=_counted_of_nature()))
+        .annotate(total=financing.money_sum(condition=RULE["counted"]))
         .order_by()
     }
     return {"parts": parts, "totals": totals}
-
-
-def _counted_of_nature() -> Q:
-    """A line counted in its own row's total: known amount, not refused, any nature."""
-    return ~Q(status=Funding.Status.REFUSE) & Q(amount__isnull=False)
 
 
 def maquette_rows(lines: QuerySet, columns: list) -> list[dict]:
@@ -98,7 +93,7 @@ def maquette_rows(lines: QuerySet, columns: list) -> list[dict]:
     cells = _cells(lines)
     rows = list(
         lines.values(*ROW_FIELDS)
-        .annotate(total=financing.money_sum(condition=_counted_of_nature()))
+        .annotate(total=financing.money_sum(condition=RULE["counted"]))
         .order_by(*ROW_ORDER)
     )
     for row in rows:
@@ -157,7 +152,7 @@ def build_maquette(actions: QuerySet) -> Maquette:
         total=lines.aggregate(total=financing.money_sum(condition=THIRD_PARTY))["total"],
         figures=actions.financing_totals(),
         loans=list(
-            lines.filter(COUNTED["loans"])
+            lines.filter(RULE["loans"])
             .values("action__code", "action__title", "funder__name", "nature")
             .annotate(total=financing.money_sum())
             .order_by("action__axis__number", "action__position", "funder__name")
