@@ -23,7 +23,10 @@ class ActionFilter(django_filters.FilterSet):
         label="Maturité", choices=Action.Maturity.choices, empty_label="Toutes"
     )
     project_owner = django_filters.ModelChoiceFilter(
-        label="Maître d’ouvrage", queryset=Organisation.objects.none(), empty_label="Tous"
+        label="Maître d’ouvrage",
+        queryset=Organisation.objects.none(),
+        method="filter_owner",
+        empty_label="Tous",
     )
     funder = django_filters.ModelChoiceFilter(
         label="Financeur",
@@ -51,11 +54,17 @@ class ActionFilter(django_filters.FilterSet):
         in_plan = Action.objects.filter(axis__convention=convention)
         self.filters["axis"].queryset = convention.axes.all()
         self.filters["project_owner"].queryset = Organisation.objects.filter(
-            pk__in=in_plan.values("project_owner")
+            Q(pk__in=in_plan.values("project_owner"))
+            | Q(pk__in=in_plan.values("co_owners__organisation"))
         )
         self.filters["funder"].queryset = Organisation.objects.filter(
             pk__in=in_plan.values("fundings__funder")
         )
+
+    def filter_owner(self, queryset, name, value):
+        """The main maître d'ouvrage or another one (ActionOwner)."""
+        owned = Action.objects.filter(Q(project_owner=value) | Q(co_owners__organisation=value))
+        return queryset.filter(pk__in=owned.values("pk"))
 
     def filter_funder(self, queryset, name, value):
         return queryset.filter(pk__in=Action.objects.filter(fundings__funder=value).values("pk"))

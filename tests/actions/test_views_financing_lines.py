@@ -83,3 +83,14 @@ def test_another_maitre_d_ouvrage_is_saved_with_the_action(client, owner, action
     assert owner_row.history.get().history_user == owner
     page = squash(client.get(reverse("actions:detail", args=[action.pk])).text)
     assert "Autres maîtres d’ouvrage EPF Hauts-de-France (acquisition, 40 %, 2025–2026)" in page
+
+
+def test_the_plan_filters_by_any_maitre_d_ouvrage(client, owner, action, convention):
+    epf = f.OrganisationFactory(name="EPF Hauts-de-France")
+    f.ActionOwnerFactory(action=action, organisation=epf, phase="acquisition")
+    other = f.ActionFactory(axis=action.axis, code="1.2", title="Parc")
+    client.force_login(owner)
+    response = client.get(reverse("actions:plan", args=[convention.pk]), {"project_owner": epf.pk})
+    shown = [a.pk for group in response.context["axes"] for a in group.actions]
+    assert shown == [action.pk] and other.pk not in shown
+    assert "EPF Hauts-de-France (acquisition)" in squash(response.text)
