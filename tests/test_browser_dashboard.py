@@ -29,4 +29,5 @@ def test_copil_member_opens_the_dashboard_and_downloads_the_xlsx(demo, login, tm
     download.save_as(path)
     summary = load_workbook(path)["Synthèse"]
     assert "LIBERCOURT-ORT" in summary["A2"].value
-    assert summary["A5"].value == "Total général"  # no funding line in the demo data
+    # No funding line in the demo data: the totals row comes first.
+    assert summary["A5"].value == "Total des financements des tiers"
