@@ -57,11 +57,27 @@ class AmendmentForm(DsfrBaseForm):
     )
 
 
-# The avenant's draft, edited part by part.
+# The avenant's draft, edited part by part; NEW_ROWS empty rows let one save add several
+# articles, axes, secteurs or parties.
+
+NEW_ROWS = 3
 
 
 class DraftRowForm(DsfrBaseForm):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    draft_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+
+
+class TermsDraftForm(DsfrBaseForm):
+    title = forms.CharField(label="Intitulé de la convention", max_length=500)
+    is_ort = forms.BooleanField(
+        label="Valant opération de revitalisation de territoire (ORT)",
+        required=False,
+        help_text="Article L303-2 du code de la construction et de l’habitation.",
+    )
+    preamble = forms.CharField(
+        label="Préambule", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
 
 
 class ArticleDraftForm(DraftRowForm):
@@ -192,14 +208,16 @@ class PartyFormSet(DraftFormSet):
 
 DRAFT_FORMSETS = {
     "articles": forms.formset_factory(
-        ArticleDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+        ArticleDraftForm, formset=DraftFormSet, extra=NEW_ROWS, can_delete=True
     ),
-    "axes": forms.formset_factory(AxisDraftForm, formset=AxisFormSet, extra=1, can_delete=True),
+    "axes": forms.formset_factory(
+        AxisDraftForm, formset=AxisFormSet, extra=NEW_ROWS, can_delete=True
+    ),
     "sectors": forms.formset_factory(
-        SectorDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+        SectorDraftForm, formset=DraftFormSet, extra=NEW_ROWS, can_delete=True
     ),
     "parties": forms.formset_factory(
-        PartyDraftForm, formset=PartyFormSet, extra=1, can_delete=True
+        PartyDraftForm, formset=PartyFormSet, extra=NEW_ROWS, can_delete=True
     ),
 }
 
@@ -214,12 +232,16 @@ class DurationDraftForm(DsfrBaseForm):
 
 def draft_initial(draft: dict, part: str):
     """Initial data of a part's form(set) from the avenant's draft JSON."""
+    conv = draft["convention"]
+    if part == "terms":
+        return {"title": conv["title"], "is_ort": conv["is_ort"], "preamble": conv["preamble"]}
     if part == "articles":
         return [dict(a) for a in draft["articles"]]
     if part == "axes":
         return [
             {
                 "id": axis["id"],
+                "draft_key": axis.get("draft_key"),
                 "number": axis["number"],
                 "title": axis["title"],
                 "objectives": "\n".join(o["text"] for o in axis["objectives"]),
@@ -237,7 +259,6 @@ def draft_initial(draft: dict, part: str):
             }
             for p in draft["parties"]
         ]
-    conv = draft["convention"]
     return {
         "duration_years": conv["duration_years"],
         "end_date": conv["end_date"],

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from django.utils.html import format_html_join
 
+from .keys import keyed
 from .present import action_funding_total, financing_totals
+from .terms import terms_changes
 
 
 def highlight_changes(before: str, after: str):
@@ -47,6 +49,7 @@ class Diff:
     parties_added: list = field(default_factory=list)
     parties_removed: list = field(default_factory=list)
     duration_changes: list = field(default_factory=list)
+    terms_changes: list = field(default_factory=list)
     totals_before: dict = field(default_factory=dict)
     totals_after: dict = field(default_factory=dict)
 
@@ -67,6 +70,7 @@ class Diff:
         "parties_added",
         "parties_removed",
         "duration_changes",
+        "terms_changes",
     )
 
     @property
@@ -92,7 +96,7 @@ ACTION_FIELDS = {
 
 
 def _keyed(items, key="id"):
-    return {item[key]: item for item in items}
+    return keyed(items, key)
 
 
 def _article_label(article):
@@ -113,7 +117,7 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
     old_articles, new_articles = _keyed(before["articles"]), _keyed(after["articles"])
     for key, article in new_articles.items():
         if key not in old_articles:
-            diff.articles_added.append(_article_label(article))
+            diff.articles_added.append({"label": _article_label(article), "text": article["text"]})
             continue
         old = old_articles[key]
         if (old["title"], old["text"], old["number"]) != (
@@ -148,8 +152,8 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
             diff.axes_renamed.append(
                 {"before": f"Axe {old['number']} : {old['title']}", "after": label}
             )
-        old_objectives = {o["id"]: o for o in old["objectives"]}
-        new_objectives = {o["id"]: o for o in axis["objectives"]}
+        old_objectives = _keyed(old["objectives"])
+        new_objectives = _keyed(axis["objectives"])
         for okey, objective in new_objectives.items():
             if okey not in old_objectives:
                 diff.objectives_added.append({"axis": label, "text": objective["text"]})
@@ -223,6 +227,7 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
         if old_value != new_value:
             diff.duration_changes.append({"field": label, "before": old_value, "after": new_value})
 
+    diff.terms_changes = terms_changes(before, after)
     old_totals, new_totals = financing_totals(before), financing_totals(after)
     diff.totals_before = {"cost": old_totals["cost"], "funded": old_totals["funded"]}
     diff.totals_after = {"cost": new_totals["cost"], "funded": new_totals["funded"]}

@@ -1,0 +1,150 @@
+"""An ACV avenant n° 1 as real ones are: new articles and sub-articles, objectives,
+secteurs, the ORT status and the plan d'action it adopts, all on its page, in its PDF and
+in version 2."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from actions.models import Axis
+from conventions.models import Amendment
+from signatures.services import amendments
+from tests.factories import ActionFactory, FundingFactory, OrganisationFactory
+
+from .conftest import formset_post
+from .test_signature import pdf_text
+
+NEW_ARTICLES = [
+    ("4", "Périmètre de l’ORT", "Le périmètre de l’ORT couvre le centre-ville."),
+    ("4.1", "Secteur prioritaire du centre-ville", "Le secteur prioritaire est délimité."),
+    ("4.2", "Secteurs d’intervention complémentaires", "Deux secteurs complètent le centre."),
+    ("5", "Plan d’action", "Le plan d’action annexé est adopté."),
+]
+NEW_SECTORS = ["Centre-ville de Saint-Omer", "Quartier de la gare", "Faubourg du Haut-Pont"]
+
+
+def new_objectives(number):
+    return [f"Objectif {n} ajouté à l’axe {number}" for n in ("A", "B")]
+
+
+def draft_rows(amendment, part, fields):
+    return [{name: item.get(name) for name in fields} for item in amendment.draft[part]]
+
+
+def post_draft(client, amendment, part, data):
+    url = reverse(
+        "signatures:amendment_draft", args=[amendment.convention_id, amendment.number, part]
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    amendment.refresh_from_db()
+
+
+def draft_avenant(client, convention):
+    """Avenant n° 1 drafted through the pages: 4 articles over two saves (the draft keys
+    hold), 10 objectives, 3 secteurs and the ORT status in one save each."""
+    client.post(
+        reverse("signatures:amendment_create", args=[convention.pk]),
+        {"object": "Avenant de transformation en ORT"},
+    )
+    amendment = convention.amendments.get()
+    article_fields = ["id", "draft_key", "number", "title", "text"]
+    for batch in (NEW_ARTICLES[:3], NEW_ARTICLES[3:]):
+        rows = draft_rows(amendment, "articles", article_fields)
+        initial = len(rows)
+        rows += [{"number": n, "title": t, "text": x} for n, t, x in batch]
+        post_draft(client, amendment, "articles", formset_post("articles", rows, initial=initial))
+    rows = [
+        {
+            "id": axis["id"],
+            "number": axis["number"],
+            "title": axis["title"],
+            "objectives": "\n".join(
+                [o["text"] for o in axis["objectives"]] + new_objectives(axis["number"])
+            ),
+        }
+        for axis in amendment.draft["axes"]
+    ]
+    post_draft(client, amendment, "axes", formset_post("axes", rows, initial=len(rows)))
+    rows = [{"name": name, "description": f"Secteur {name}"} for name in NEW_SECTORS]
+    post_draft(client, amendment, "sectors", formset_post("sectors", rows, initial=0))
+    post_draft(
+        client,
+        amendment,
+        "terms",
+        {"terms-title": convention.title, "terms-is_ort": "on", "terms-preamble": ""},
+    )
+    return amendment
+
+
+def adopt_plan(convention, count=14):
+    """The plan d'action the avenant adopts: actions evolve without avenant (art. 4)."""
+    funder = OrganisationFactory(name="Région Hauts-de-France")
+    axes = list(Axis.objects.filter(convention=convention).order_by("number"))
+    for index in range(count):
+        action = ActionFactory(
+            axis=axes[index % len(axes)],
+            code=f"{index % len(axes) + 1}.{index + 1}",
+            title=f"Action du plan n° {index + 1}",
+            estimated_cost=Decimal("100000"),
+            has_fiche=index < 4,
+        )
+        FundingFactory(action=action, funder=funder, amount=Decimal("25000"))
+
+
+def sign_avenant(client, amendment, day=datetime.date(2019, 10, 8)):
+    for party in amendments.amendment_signing_parties(amendment):
+        response = client.post(
+            reverse("signatures:amendment_sign", args=[amendment.convention_id, amendment.number]),
+            {
+                "organisation": party["organisation_id"],
+                "representative": party["representative"]["id"],
+                "signature_date": day.isoformat(),
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[-3000:]
+    amendment.refresh_from_db()
+
+
+def expected_texts():
+    objectives = [text for number in range(1, 6) for text in new_objectives(number)]
+    articles = [f"Article {n} – {t}" for n, t, _ in NEW_ARTICLES] + [x for *_, x in NEW_ARTICLES]
+    return articles + objectives + NEW_SECTORS
+
+
+@pytest.fixture
+def drafted(acv, acv_owner, client):
+    client.force_login(acv_owner)
+    return draft_avenant(client, acv)
+
+
+def test_every_added_item_is_on_the_avenant_page_and_in_its_pdf(drafted, client):
+    assert sum(1 for a in drafted.draft["articles"] if a["id"] is None) == 4
+    page = client.get(
+        reverse("signatures:amendment", args=[drafted.convention_id, drafted.number])
+    ).content.decode()
+    pdf = pdf_text(
+        client.get(
+            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number])
+        ).content
+    )
+    for text in expected_texts():
+        assert text.replace("’", "&#x27;") in page or text in page, text
+        assert text in pdf, text
+    assert "Valant ORT : non → oui" in page and "Valant ORT : non → oui" in pdf
+
+
+def test_version_2_holds_every_added_item(drafted, client):
+    sign_avenant(client, drafted)
+    assert drafted.status == Amendment.Status.SIGNE
+    version_2 = drafted.convention.signed_versions.get(number=2)
+    content = version_2.content
+    assert [a["number"] for a in content["articles"]][-4:] == ["4", "4.1", "4.2", "5"]
+    assert sum(len(axis["objectives"]) for axis in content["axes"]) == 15
+    assert sorted(s["name"] for s in content["sectors"]) == sorted(NEW_SECTORS)
+    assert content["convention"]["is_ort"] is True
+    text = pdf_text(bytes(version_2.pdf))
+    for expected in expected_texts():
+        assert expected.split(" – ")[-1] in text, expected
