@@ -343,6 +343,7 @@ class Amendment(models.Model):
     status = models.CharField("statut", max_length=10, choices=Status.choices, default="projet")
     drafted_on = models.DateField("rédigé le", null=True, blank=True)
     signature_date = models.DateField("signé le", null=True, blank=True)
+    signature_place = models.CharField("lieu de signature", max_length=200, blank=True)
     effective_date = models.DateField("en vigueur le", null=True, blank=True)
     draft = models.JSONField(
         "projet de convention modifiée",

@@ -78,6 +78,9 @@ class TermsDraftForm(DsfrBaseForm):
     preamble = forms.CharField(
         label="Préambule", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
+    signature_place = forms.CharField(
+        label="Lieu de signature de l’avenant", max_length=200, required=False
+    )
 
 
 class ArticleDraftForm(DraftRowForm):

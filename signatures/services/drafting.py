@@ -60,6 +60,7 @@ def update_amendment_draft(*, amendment: Amendment, part: str, values, by=None) 
         conv = draft["convention"]
         conv["title"], conv["is_ort"] = values["title"], values["is_ort"]
         conv["preamble"] = values["preamble"]
+        amendment.signature_place = values.get("signature_place", "")
     elif part == "articles":
         draft["articles"] = [
             with_draft_key(

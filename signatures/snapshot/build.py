@@ -10,6 +10,8 @@ from django.utils import timezone
 from actions.models import Action, Axis, Funding, Objective
 from conventions.models import Article, Convention, InterventionSector, Signatory
 
+from .signed_amendments import amendment_entry, signed_amendments
+
 SCHEMA_VERSION = 1
 
 
@@ -139,9 +141,8 @@ def build_snapshot(convention: Convention, *, amendment=None) -> dict:
         ],
         "axes": axes,
         "parties": parties,
-        "amendment": None
-        if amendment is None
-        else {"id": amendment.pk, "number": amendment.number, "object": amendment.object},
+        "amendment": None if amendment is None else amendment_entry(amendment),
+        "amendments": signed_amendments(convention, amendment),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
     }
 

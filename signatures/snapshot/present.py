@@ -8,6 +8,8 @@ from decimal import Decimal
 from actions.models import Funding
 from conventions.models import Signatory
 
+from .signed_amendments import typed
+
 
 def _date(value):
     return datetime.date.fromisoformat(value) if value else None
@@ -75,6 +77,7 @@ def present(snapshot: dict) -> dict:
             action["estimated_cost"] = _decimal(action["estimated_cost"])
             for funding in action["fundings"]:
                 funding["amount"] = Decimal(funding["amount"])
+    data["amendments"] = typed(data.get("amendments", []))
     data["signing_parties"] = [p for p in data["parties"] if p["signs"]]
     data["witnesses"] = [p for p in data["parties"] if not p["signs"]]
     data["fiches"] = [

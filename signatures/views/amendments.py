@@ -62,6 +62,9 @@ def _draft_forms(amendment, bound_part=None, bound_form=None):
         )
     for part, form_class in DRAFT_FORMS.items():
         forms[part] = form_class(initial=draft_initial(amendment.draft, part), prefix=part)
+    forms["terms"].initial["signature_place"] = (
+        amendment.signature_place or amendment.draft["convention"]["signature_place"]
+    )
     if bound_part:
         forms[bound_part] = bound_form
     return forms

@@ -74,7 +74,12 @@ def draft_avenant(client, convention):
         client,
         amendment,
         "terms",
-        {"terms-title": convention.title, "terms-is_ort": "on", "terms-preamble": ""},
+        {
+            "terms-title": convention.title,
+            "terms-is_ort": "on",
+            "terms-preamble": "",
+            "terms-signature_place": "Arques",
+        },
     )
     return amendment
 
@@ -148,3 +153,17 @@ def test_version_2_holds_every_added_item(drafted, client):
     text = pdf_text(bytes(version_2.pdf))
     for expected in expected_texts():
         assert expected.split(" – ")[-1] in text, expected
+
+
+def test_version_2_carries_the_avenant_signatures_beside_the_original_ones(drafted, client):
+    sign_avenant(client, drafted)
+    version_2 = drafted.convention.signed_versions.get(number=2)
+    text = pdf_text(bytes(version_2.pdf))
+    original = text.index("Fait à Saint-Omer, le 25 juin 2018")
+    avenant = text.index("Fait à Arques, le 8 octobre 2019")
+    assert original < avenant
+    assert text.count("8 octobre 2019") >= 5  # the avenant's date and its four signatures
+    page = client.get(reverse("signatures:versions", args=[drafted.convention_id])).content.decode()
+    assert "Avenant n° 1, fait à Arques le 8 octobre 2019" in page
+    assert page.count("(8 octobre 2019)") == 4
+    assert "Convention initiale :" in page
