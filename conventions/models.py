@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 from directory.models import EPCI, Commune, Organisation, Representative
 from ort_portal.access import is_portal_admin
 
+from .transitions import StatusTransitions
+
 
 class ConventionQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -62,7 +64,7 @@ class ConventionQuerySet(models.QuerySet):
         return self.filter(programme__in=[programme, both])
 
 
-class Convention(models.Model):
+class Convention(StatusTransitions, models.Model):
     class Kind(models.TextChoices):
         ADHESION_PVD = "adhesion_pvd", "Convention d’adhésion PVD"
         CADRE_ACV = "cadre_acv", "Convention-cadre ACV"
@@ -84,6 +86,18 @@ class Convention(models.Model):
         RESILIEE = "resiliee", "Résiliée"
 
     SIGNED_STATUSES = (Status.SIGNEE, Status.EN_VIGUEUR, Status.PROROGEE, Status.ECHUE)
+    # projet → en signature → signée → en vigueur → échue / résiliée. Dates move the status
+    # of a signed convention (conventions.services.refresh_status), a prorogation or an
+    # avenant may extend an échue one; a résiliée convention stays so.
+    TRANSITIONS = {
+        Status.PROJET: {Status.EN_SIGNATURE, Status.SIGNEE},
+        Status.EN_SIGNATURE: {Status.SIGNEE},
+        Status.SIGNEE: {Status.EN_VIGUEUR, Status.PROROGEE, Status.ECHUE, Status.RESILIEE},
+        Status.EN_VIGUEUR: {Status.SIGNEE, Status.PROROGEE, Status.ECHUE, Status.RESILIEE},
+        Status.PROROGEE: {Status.SIGNEE, Status.ECHUE, Status.RESILIEE},
+        Status.ECHUE: {Status.SIGNEE, Status.EN_VIGUEUR, Status.PROROGEE},
+        Status.RESILIEE: set(),
+    }
 
     reference = models.CharField(
         "référence", max_length=60, unique=True, help_text="Référence interne au portail."
@@ -329,11 +343,18 @@ class Deliberation(models.Model):
         return f"{self.body} du {self.date:%d/%m/%Y}" if self.date else self.body
 
 
-class Amendment(models.Model):
+class Amendment(StatusTransitions, models.Model):
     class Status(models.TextChoices):
         PROJET = "projet", "Projet"
         SOUMIS = "soumis", "Soumis au comité"
         SIGNE = "signe", "Signé"
+
+    # Drafted (then submitted to the comité) → signed; a signed avenant stays signed.
+    TRANSITIONS = {
+        Status.PROJET: {Status.SOUMIS, Status.SIGNE},
+        Status.SOUMIS: {Status.SIGNE},
+        Status.SIGNE: set(),
+    }
 
     convention = models.ForeignKey(
         Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="amendments"
