@@ -24,7 +24,9 @@ from ..forms import (
 from ..services import amendments as services
 from ..services import drafting
 from ..services.validation import problems_by_part
+from ..snapshot.adopted import adopted_snapshot
 from ..snapshot.diff import diff_snapshots
+from ..snapshot.present import present
 from .common import error_text
 
 
@@ -100,6 +102,14 @@ def _draft_sections(amendment, bound):
     ]
 
 
+def _adopted_context(amendment):
+    """The avenant's changes and the plan d'action it adopts (its annex)."""
+    adopted = adopted_snapshot(amendment)
+    if adopted is None:
+        return {"changes": None, "plan": None}
+    return {"changes": diff_snapshots(amendment.base, adopted), "plan": present(adopted)}
+
+
 def _amendment_page(request, convention, amendment, *, bound=None, status=200):
     bound = bound or {}
     signatures = list(amendment.signatures.select_related("organisation", "representative"))
@@ -110,7 +120,7 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200):
         "title": f"Avenant n° {amendment.number} – {convention.reference}",
         "convention": convention,
         "amendment": amendment,
-        "changes": diff_snapshots(amendment.base, amendment.draft) if amendment.draft else None,
+        **_adopted_context(amendment),
         "signatures": signatures,
         "unsigned": unsigned,
         "decisions": amendment.decisions.select_related("meeting__committee"),
@@ -237,7 +247,7 @@ def amendment_pdf(request, pk, number):
         "title": f"Avenant n° {amendment.number} – {convention.reference}",
         "convention": convention,
         "amendment": amendment,
-        "changes": diff_snapshots(amendment.base, amendment.draft),
+        **_adopted_context(amendment),
         "signatures": amendment.signatures.select_related("organisation", "representative"),
         "parties": services.amendment_signing_parties(amendment),
     }

@@ -116,13 +116,16 @@ def sign_avenant(client, amendment, day=datetime.date(2019, 10, 8)):
 def expected_texts():
     objectives = [text for number in range(1, 6) for text in new_objectives(number)]
     articles = [f"Article {n} – {t}" for n, t, _ in NEW_ARTICLES] + [x for *_, x in NEW_ARTICLES]
-    return articles + objectives + NEW_SECTORS
+    actions = [f"Action du plan n° {n}" for n in range(1, 15)]
+    return articles + objectives + NEW_SECTORS + actions
 
 
 @pytest.fixture
 def drafted(acv, acv_owner, client):
     client.force_login(acv_owner)
-    return draft_avenant(client, acv)
+    amendment = draft_avenant(client, acv)
+    adopt_plan(acv)
+    return amendment
 
 
 def test_every_added_item_is_on_the_avenant_page_and_in_its_pdf(drafted, client):
@@ -139,6 +142,19 @@ def test_every_added_item_is_on_the_avenant_page_and_in_its_pdf(drafted, client)
         assert text.replace("’", "&#x27;") in page or text in page, text
         assert text in pdf, text
     assert "Valant ORT : non → oui" in page and "Valant ORT : non → oui" in pdf
+    assert "Fiche-action 4.4 : Action du plan n° 4" in pdf
+
+
+def test_the_avenant_adopts_the_plan_as_it_stands(drafted, client):
+    """Not « 0 € → 0 € » while version 2 will hold 14 actions."""
+    response = client.get(
+        reverse("signatures:amendment", args=[drafted.convention_id, drafted.number])
+    )
+    changes, plan = response.context["changes"], response.context["plan"]
+    assert len(changes.actions_added) == 14
+    assert changes.totals_after == {"cost": Decimal("1400000"), "funded": Decimal("350000")}
+    assert sum(len(axis["actions"]) for axis in plan["axes"]) == 14
+    assert len(plan["fiches"]) == 4
 
 
 def test_version_2_holds_every_added_item(drafted, client):
@@ -150,6 +166,7 @@ def test_version_2_holds_every_added_item(drafted, client):
     assert sum(len(axis["objectives"]) for axis in content["axes"]) == 15
     assert sorted(s["name"] for s in content["sectors"]) == sorted(NEW_SECTORS)
     assert content["convention"]["is_ort"] is True
+    assert sum(len(axis["actions"]) for axis in content["axes"]) == 14
     text = pdf_text(bytes(version_2.pdf))
     for expected in expected_texts():
         assert expected.split(" – ")[-1] in text, expected
