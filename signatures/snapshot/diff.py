@@ -1,34 +1,17 @@
 """What changed between two snapshots, for people to read (version comparison, avenants)."""
 
-import difflib
 from dataclasses import dataclass, field
-
-from django.utils.html import format_html_join
 
 from .keys import keyed
 from .present import action_funding_total, financing_totals
+from .redline import article_redline
 from .terms import terms_changes
 
 
-def highlight_changes(before: str, after: str):
-    """Both texts as HTML with the changed words marked (<del>/<ins>), every piece escaped."""
-    old, new = before.split(" "), after.split(" ")
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    removed, added = [], []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old_piece, new_piece = " ".join(old[i1:i2]), " ".join(new[j1:j2])
-        if tag == "equal":
-            removed.append(("span", old_piece))
-            added.append(("span", new_piece))
-            continue
-        if old_piece:
-            removed.append(("del", old_piece))
-        if new_piece:
-            added.append(("ins", new_piece))
-    return (
-        format_html_join(" ", "<{0}>{1}</{0}>", removed),
-        format_html_join(" ", "<{0}>{1}</{0}>", added),
-    )
+def highlight_changes(before: str, after: str) -> dict:
+    """The legal redline of an article's text: struck and inserted words, every piece
+    escaped (snapshot.redline: bounded work on long texts)."""
+    return {"redline": article_redline(before, after)}
 
 
 @dataclass
@@ -125,13 +108,11 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
             article["text"],
             article["number"],
         ):
-            removed, added = highlight_changes(old["text"], article["text"])
             diff.articles_changed.append(
                 {
                     "label": _article_label(article),
                     "old_label": _article_label(old),
-                    "before": removed,
-                    "after": added,
+                    **highlight_changes(old["text"], article["text"]),
                 }
             )
     diff.articles_removed = [

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from actions.models import Axis
 from conventions.models import Amendment
-from signatures.services import amendments
+from signatures.services import amendments, drafting
 from tests.factories import ActionFactory, FundingFactory, OrganisationFactory
 
 from .conftest import formset_post
@@ -184,3 +184,21 @@ def test_version_2_carries_the_avenant_signatures_beside_the_original_ones(draft
     assert "Avenant n° 1, fait à Arques le 8 octobre 2019" in page
     assert page.count("(8 octobre 2019)") == 4
     assert "Convention initiale :" in page
+
+
+def test_a_changed_article_reads_as_a_redline_in_the_avenant_pdf(drafted, client):
+    rows = [dict(a) for a in drafted.draft["articles"]]
+    rows[0]["text"] = "Texte de l’article, complété par l’avenant."
+    drafting.update_amendment_draft(amendment=drafted, part="articles", values=rows)
+    response = client.get(
+        reverse("signatures:amendment", args=[drafted.convention_id, drafted.number])
+    )
+    redline = str(response.context["changes"].articles_changed[0]["redline"])
+    assert "<del>l’article.</del> <ins>l’article, complété par l’avenant.</ins>" in redline
+    pdf = pdf_text(
+        client.get(
+            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number])
+        ).content
+    )
+    assert "Texte barré : supprimé ; texte souligné : ajouté." in pdf
+    assert "l’article. l’article, complété par l’avenant." in pdf

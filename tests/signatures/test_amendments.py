@@ -169,7 +169,7 @@ def test_an_avenant_article_change_is_highlighted_and_escaped(signed_libercourt,
     amendment.refresh_from_db()
     diff = diff_snapshots(amendment.base, amendment.draft)
     assert len(diff.articles_changed) == 1
-    after = str(diff.articles_changed[0]["after"])
+    after = str(diff.articles_changed[0]["redline"])
     assert "<ins>&lt;script&gt;alert(1)&lt;/script&gt; ajouté</ins>" in after
     assert "<script>" not in after
 
