@@ -233,10 +233,18 @@ class Article(models.Model):
 
 
 class InterventionSector(models.Model):
+    class Kind(models.TextChoices):
+        SECTEUR = "secteur", "Secteur d’intervention"
+        PERIMETRE_ORT = "perimetre_ort", "Périmètre de l’ORT"
+        PRIORITAIRE = "prioritaire", "Secteur d’intervention prioritaire"
+        DENORMANDIE = "denormandie", "Périmètre Denormandie"
+        ETUDE = "etude", "Périmètre d’étude"
+
     convention = models.ForeignKey(
         Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="sectors"
     )
     name = models.CharField("nom", max_length=255)
+    kind = models.CharField("nature", max_length=20, choices=Kind.choices, default=Kind.SECTEUR)
     description = models.TextField("description", blank=True)
 
     history = HistoricalRecords()

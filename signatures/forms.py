@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
-from conventions.models import Deliberation, Signatory
+from conventions.models import Deliberation, InterventionSector, Signatory
 from directory.models import Organisation, Representative
 from directory.services import proposed_signer, representatives_current_first
 from governance.models import Decision
@@ -105,6 +105,11 @@ class AxisDraftForm(DraftRowForm):
 
 class SectorDraftForm(DraftRowForm):
     name = forms.CharField(label="Nom", max_length=255)
+    kind = forms.ChoiceField(
+        label="Nature",
+        choices=InterventionSector.Kind.choices,
+        initial=InterventionSector.Kind.SECTEUR,
+    )
     description = forms.CharField(
         label="Description", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -252,7 +257,7 @@ def draft_initial(draft: dict, part: str):
             for axis in draft["axes"]
         ]
     if part == "sectors":
-        return [dict(s) for s in draft["sectors"]]
+        return [{"kind": InterventionSector.Kind.SECTEUR, **s} for s in draft["sectors"]]
     if part == "parties":
         return [
             {

@@ -208,7 +208,11 @@ def _apply_articles(convention, articles, tracked):
 
 def _apply_sectors(convention, sectors, tracked):
     _sync(
-        lambda item, position: {"name": item["name"], "description": item["description"]},
+        lambda item, position: {
+            "name": item["name"],
+            "kind": item.get("kind", InterventionSector.Kind.SECTEUR),
+            "description": item["description"],
+        },
         {s.pk: s for s in convention.sectors.all()},
         [dict(sector) for sector in sectors],
         lambda: InterventionSector(convention=convention),

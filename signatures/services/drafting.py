@@ -74,7 +74,12 @@ def update_amendment_draft(*, amendment: Amendment, part: str, values, by=None) 
     elif part == "sectors":
         draft["sectors"] = [
             with_draft_key(
-                {"id": v["id"], "name": v["name"], "description": v["description"]},
+                {
+                    "id": v["id"],
+                    "name": v["name"],
+                    "kind": v["kind"],
+                    "description": v["description"],
+                },
                 v.get("draft_key"),
             )
             for v in values

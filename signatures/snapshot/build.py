@@ -136,7 +136,7 @@ def build_snapshot(convention: Convention, *, amendment=None) -> dict:
             for a in convention.articles.all()
         ],
         "sectors": [
-            {"id": s.pk, "name": s.name, "description": s.description}
+            {"id": s.pk, "name": s.name, "kind": s.kind, "description": s.description}
             for s in convention.sectors.all()
         ],
         "axes": axes,

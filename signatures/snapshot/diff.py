@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from .keys import keyed
 from .present import action_funding_total, financing_totals
 from .redline import article_redline
-from .terms import terms_changes
+from .terms import sector_kind, sector_label, terms_changes
 
 
 def highlight_changes(before: str, after: str) -> dict:
@@ -88,6 +88,10 @@ def _article_label(article):
         if article["number"]
         else article["title"]
     )
+
+
+def _sector_terms(sector):
+    return (sector["name"], sector_kind(sector), sector["description"])
 
 
 def _action_row(action):
@@ -177,13 +181,13 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
     ]
 
     old_sectors, new_sectors = _keyed(before["sectors"]), _keyed(after["sectors"])
-    diff.sectors_added = [s["name"] for k, s in new_sectors.items() if k not in old_sectors]
-    diff.sectors_removed = [s["name"] for k, s in old_sectors.items() if k not in new_sectors]
+    diff.sectors_added = [sector_label(s) for k, s in new_sectors.items() if k not in old_sectors]
+    diff.sectors_removed = [sector_label(s) for k, s in old_sectors.items() if k not in new_sectors]
     for key, sector in new_sectors.items():
         old = old_sectors.get(key)
-        if old and (old["name"], old["description"]) != (sector["name"], sector["description"]):
-            diff.sectors_removed.append(old["name"])
-            diff.sectors_added.append(sector["name"])
+        if old and _sector_terms(old) != _sector_terms(sector):
+            diff.sectors_removed.append(sector_label(old))
+            diff.sectors_added.append(sector_label(sector))
 
     old_parties = _keyed(before["parties"], "organisation_id")
     new_parties = _keyed(after["parties"], "organisation_id")

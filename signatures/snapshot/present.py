@@ -9,6 +9,7 @@ from actions.models import Funding
 from conventions.models import Signatory
 
 from .signed_amendments import typed
+from .terms import sector_label
 
 
 def _date(value):
@@ -78,6 +79,8 @@ def present(snapshot: dict) -> dict:
             for funding in action["fundings"]:
                 funding["amount"] = Decimal(funding["amount"])
     data["amendments"] = typed(data.get("amendments", []))
+    for sector in data["sectors"]:
+        sector["label"] = sector_label(sector)
     data["signing_parties"] = [p for p in data["parties"] if p["signs"]]
     data["witnesses"] = [p for p in data["parties"] if not p["signs"]]
     data["fiches"] = [

@@ -1,4 +1,7 @@
-"""The convention's own terms an avenant may change: title, type, "valant ORT", préambule."""
+"""The convention's own terms an avenant may change: title, type, "valant ORT", préambule;
+and how a secteur d'intervention reads with its kind (ORT perimeter, Denormandie…)."""
+
+from conventions.models import InterventionSector
 
 TERMS = {
     "title": "intitulé",
@@ -22,3 +25,14 @@ def terms_changes(before: dict, after: dict) -> list[dict]:
         for name, label in TERMS.items()
         if old.get(name) != new.get(name)
     ]
+
+
+def sector_kind(sector: dict) -> InterventionSector.Kind:
+    """Versions frozen before secteurs had a kind read as plain secteurs d'intervention."""
+    return InterventionSector.Kind(sector.get("kind") or InterventionSector.Kind.SECTEUR)
+
+
+def sector_label(sector: dict) -> str:
+    """« Name (kind) », as the avenant and the convention's PDF print a secteur."""
+    label = sector_kind(sector).label
+    return f"{sector['name']} ({label[0].lower()}{label[1:]})"

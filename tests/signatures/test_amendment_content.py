@@ -23,6 +23,12 @@ NEW_ARTICLES = [
     ("5", "Plan d’action", "Le plan d’action annexé est adopté."),
 ]
 NEW_SECTORS = ["Centre-ville de Saint-Omer", "Quartier de la gare", "Faubourg du Haut-Pont"]
+SECTOR_KINDS = ["perimetre_ort", "prioritaire", "denormandie"]
+SECTOR_LABELS = [
+    "Centre-ville de Saint-Omer (périmètre de l’ORT)",
+    "Quartier de la gare (secteur d’intervention prioritaire)",
+    "Faubourg du Haut-Pont (périmètre Denormandie)",
+]
 
 
 def new_objectives(number):
@@ -68,7 +74,10 @@ def draft_avenant(client, convention):
         for axis in amendment.draft["axes"]
     ]
     post_draft(client, amendment, "axes", formset_post("axes", rows, initial=len(rows)))
-    rows = [{"name": name, "description": f"Secteur {name}"} for name in NEW_SECTORS]
+    rows = [
+        {"name": name, "kind": kind, "description": f"Secteur {name}"}
+        for name, kind in zip(NEW_SECTORS, SECTOR_KINDS, strict=True)
+    ]
     post_draft(client, amendment, "sectors", formset_post("sectors", rows, initial=0))
     post_draft(
         client,
@@ -117,7 +126,7 @@ def expected_texts():
     objectives = [text for number in range(1, 6) for text in new_objectives(number)]
     articles = [f"Article {n} – {t}" for n, t, _ in NEW_ARTICLES] + [x for *_, x in NEW_ARTICLES]
     actions = [f"Action du plan n° {n}" for n in range(1, 15)]
-    return articles + objectives + NEW_SECTORS + actions
+    return articles + objectives + SECTOR_LABELS + actions
 
 
 @pytest.fixture
@@ -164,7 +173,9 @@ def test_version_2_holds_every_added_item(drafted, client):
     content = version_2.content
     assert [a["number"] for a in content["articles"]][-4:] == ["4", "4.1", "4.2", "5"]
     assert sum(len(axis["objectives"]) for axis in content["axes"]) == 15
-    assert sorted(s["name"] for s in content["sectors"]) == sorted(NEW_SECTORS)
+    assert sorted((s["name"], s["kind"]) for s in content["sectors"]) == sorted(
+        zip(NEW_SECTORS, SECTOR_KINDS, strict=True)
+    )
     assert content["convention"]["is_ort"] is True
     assert sum(len(axis["actions"]) for axis in content["axes"]) == 14
     text = pdf_text(bytes(version_2.pdf))
