@@ -11,7 +11,12 @@ from django.urls import reverse
 from actions.models import Axis
 from conventions.models import Amendment
 from signatures.services import amendments, drafting
-from tests.factories import ActionFactory, FundingFactory, OrganisationFactory
+from tests.factories import (
+    ActionFactory,
+    FundingFactory,
+    OrganisationFactory,
+    RepresentativeFactory,
+)
 
 from .conftest import formset_post
 from .test_signature import pdf_text
@@ -213,3 +218,37 @@ def test_a_changed_article_reads_as_a_redline_in_the_avenant_pdf(drafted, client
     )
     assert "Texte barré : supprimé ; texte souligné : ajouté." in pdf
     assert "l’article. l’article, complété par l’avenant." in pdf
+
+
+def test_a_party_joins_and_another_leaves_by_the_avenant(drafted, client):
+    joining = OrganisationFactory(name="Action Logement", category="autre")
+    representative = RepresentativeFactory(organisation=joining, function="Directeur régional")
+    rows = [
+        {
+            "organisation": p["organisation_id"],
+            "role": p["role"],
+            "DELETE": "on" if p["organisation"] == "Banque des Territoires" else "",
+        }
+        for p in drafted.draft["parties"]
+    ]
+    initial = len(rows)
+    rows.append(
+        {
+            "organisation": joining.pk,
+            "role": "partenaire_financier",
+            "representative": representative.pk,
+        }
+    )
+    post_draft(client, drafted, "parties", formset_post("parties", rows, initial=initial))
+    page = client.get(
+        reverse("signatures:amendment", args=[drafted.convention_id, drafted.number])
+    ).content.decode()
+    assert "Partie ajoutée : Action Logement (Partenaire financier)" in page
+    assert "Partie retirée : Banque des Territoires (Partenaire financier)" in page
+
+    sign_avenant(client, drafted)
+    parties = drafted.convention.signed_versions.get(number=2).content["parties"]
+    names = {p["organisation"]: p for p in parties}
+    assert "Banque des Territoires" not in names
+    assert names["Action Logement"]["signature_date"] == "2019-10-08"
+    assert names["Action Logement"]["representative"]["name"] == representative.full_name
