@@ -97,6 +97,8 @@ def _draft_sections(amendment, bound):
             "is_formset": part in DRAFT_FORMSETS,
             "problems": [problem.message for problem in problems.get(part, [])],
             "save_errors": save_errors.get(part, []),
+            # The part just refused stays unfolded, with its errors next to the fields.
+            "open": part == bound.get("part"),
         }
         for part, (heading, button) in DRAFT_SECTIONS.items()
     ]

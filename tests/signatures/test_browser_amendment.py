@@ -24,6 +24,7 @@ def draft(page, convention):
     page.wait_for_url("**/avenants/1/")
 
     articles = page.locator("#projet-articles")
+    articles.get_by_role("button", name="Articles").click()
     for row, (number, title) in zip(new_rows(articles).all(), ARTICLES, strict=False):
         row.get_by_label("Numéro").fill(number)
         row.get_by_label("Titre").fill(title)
@@ -32,18 +33,21 @@ def draft(page, convention):
     page.get_by_text("Le projet d’avenant est enregistré.").wait_for()
 
     axes = page.locator("#projet-axes")
+    axes.get_by_role("button", name="Axes et objectifs").click()
     objectives = axes.get_by_label("Objectifs (un par ligne)").first
     objectives.fill(objectives.input_value() + "\nObjectif ajouté A\nObjectif ajouté B")
     axes.get_by_role("button", name="Enregistrer les axes et objectifs").click()
     page.get_by_text("Le projet d’avenant est enregistré.").wait_for()
 
     sectors = page.locator("#projet-sectors")
+    sectors.get_by_role("button", name="Secteurs d’intervention").click()
     for row, name in zip(new_rows(sectors).all(), SECTORS, strict=False):
         row.get_by_label("Nom").fill(name)
     sectors.get_by_role("button", name="Enregistrer les secteurs").click()
     page.get_by_text("Le projet d’avenant est enregistré.").wait_for()
 
     terms = page.locator("#projet-terms")
+    terms.get_by_role("button", name="Intitulé, statut ORT et préambule").click()
     terms.get_by_text("Valant opération de revitalisation de territoire").click()
     terms.get_by_label("Lieu de signature de l’avenant").fill("Arques")
     terms.get_by_role("button", name="Enregistrer les termes").click()
