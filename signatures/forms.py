@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
-from conventions.models import Deliberation, InterventionSector, Signatory
+from conventions.models import Convention, Deliberation, InterventionSector, Signatory
 from directory.models import Organisation, Representative
 from directory.services import proposed_signer, representatives_current_first
 from governance.models import Decision
@@ -70,10 +70,17 @@ class DraftRowForm(DsfrBaseForm):
 
 class TermsDraftForm(DsfrBaseForm):
     title = forms.CharField(label="Intitulé de la convention", max_length=500)
+    kind = forms.ChoiceField(label="Type de convention", choices=Convention.Kind.choices)
     is_ort = forms.BooleanField(
         label="Valant opération de revitalisation de territoire (ORT)",
         required=False,
         help_text="Article L303-2 du code de la construction et de l’habitation.",
+    )
+    ort_perimeter_homologation_date = forms.DateField(
+        label="Homologation du périmètre ORT le", widget=DateInput(), required=False
+    )
+    ort_perimeter_homologation_act = forms.CharField(
+        label="Acte d’homologation du périmètre ORT", max_length=255, required=False
     )
     preamble = forms.CharField(
         label="Préambule", widget=forms.Textarea(attrs={"rows": 4}), required=False
@@ -242,7 +249,7 @@ def draft_initial(draft: dict, part: str):
     """Initial data of a part's form(set) from the avenant's draft JSON."""
     conv = draft["convention"]
     if part == "terms":
-        return {"title": conv["title"], "is_ort": conv["is_ort"], "preamble": conv["preamble"]}
+        return {name: conv.get(name) for name in TermsDraftForm.base_fields}
     if part == "articles":
         return [dict(a) for a in draft["articles"]]
     if part == "axes":

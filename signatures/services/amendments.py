@@ -277,8 +277,20 @@ def _apply_duration(convention, conv, tracked):
 
 
 def _apply_terms(convention, conv, tracked):
-    """Title, "valant ORT" and préambule: an ACV convention-cadre becomes ORT by avenant."""
-    values = (conv["title"], conv["is_ort"], conv["preamble"])
-    if (convention.title, convention.is_ort, convention.preamble) != values:
-        convention.title, convention.is_ort, convention.preamble = values
+    """Title, type, "valant ORT" with its homologated perimeter, préambule: an ACV
+    convention-cadre becomes ORT by avenant."""
+    homologated = conv.get("ort_perimeter_homologation_date")
+    values = {
+        "title": conv["title"],
+        "kind": conv["kind"],
+        "is_ort": conv["is_ort"],
+        "preamble": conv["preamble"],
+        "ort_perimeter_homologation_date": datetime.date.fromisoformat(homologated)
+        if homologated
+        else None,
+        "ort_perimeter_homologation_act": conv.get("ort_perimeter_homologation_act") or "",
+    }
+    if any(getattr(convention, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(convention, name, value)
         save_tracked(convention, **tracked)

@@ -7,11 +7,11 @@ avenant lists each of them until the signature gives them an id.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from conventions.models import Amendment, Signatory
+from conventions.models import Amendment, Convention, Signatory
 from ort_portal.writes import save_tracked
 
 from ..snapshot.keys import keyed, row_key, with_draft_key
-from .validation import duration_problems, numbering_problems
+from .validation import duration_problems, homologation_problems, numbering_problems
 
 DRAFT_PARTS = {
     "terms": "termes de la convention",
@@ -39,6 +39,8 @@ def _check_part(draft, part):
     and is checked before the first signature)."""
     if part == "duration":
         problems = duration_problems(draft["convention"])
+    elif part == "terms":
+        problems = homologation_problems(draft["convention"])
     else:
         problems = [p for p in numbering_problems(draft) if p.part == part]
     if problems:
@@ -57,9 +59,7 @@ def update_amendment_draft(*, amendment: Amendment, part: str, values, by=None) 
     amendment = _editable_amendment(amendment)
     draft = amendment.draft
     if part == "terms":
-        conv = draft["convention"]
-        conv["title"], conv["is_ort"] = values["title"], values["is_ort"]
-        conv["preamble"] = values["preamble"]
+        _draft_terms(draft["convention"], values)
         amendment.signature_place = values.get("signature_place", "")
     elif part == "articles":
         draft["articles"] = [
@@ -98,6 +98,17 @@ def update_amendment_draft(*, amendment: Amendment, part: str, values, by=None) 
     return save_tracked(
         amendment, reason=f"Avenant n° {amendment.number} : {DRAFT_PARTS[part]}", by=by
     )
+
+
+def _draft_terms(conv, values):
+    """Title, type, "valant ORT" with the homologation of its perimeter, préambule."""
+    homologated = values.get("ort_perimeter_homologation_date")
+    conv["title"], conv["is_ort"] = values["title"], values["is_ort"]
+    conv["kind"] = values.get("kind") or conv["kind"]
+    conv["kind_label"] = Convention.Kind(conv["kind"]).label
+    conv["ort_perimeter_homologation_date"] = homologated.isoformat() if homologated else None
+    conv["ort_perimeter_homologation_act"] = values.get("ort_perimeter_homologation_act", "")
+    conv["preamble"] = values["preamble"]
 
 
 def _draft_axes(current, values):

@@ -46,6 +46,19 @@ def duration_problems(conv: dict) -> list[Problem]:
     return problems
 
 
+def homologation_problems(conv: dict) -> list[Problem]:
+    """Only an ORT has a homologated perimeter."""
+    if conv.get("ort_perimeter_homologation_date") and not conv["is_ort"]:
+        return [
+            Problem(
+                "terms",
+                "ort_perimeter_homologation_date",
+                "L’homologation du périmètre suppose une convention valant ORT.",
+            )
+        ]
+    return []
+
+
 def _duplicates(values):
     return sorted(value for value, count in Counter(values).items() if count > 1)
 
@@ -91,7 +104,13 @@ def ort_problems(draft: dict) -> list[Problem]:
 
 def draft_problems(draft: dict) -> list[Problem]:
     """Everything that keeps the draft from being signed."""
-    return duration_problems(draft["convention"]) + numbering_problems(draft) + ort_problems(draft)
+    conv = draft["convention"]
+    return (
+        duration_problems(conv)
+        + homologation_problems(conv)
+        + numbering_problems(draft)
+        + ort_problems(draft)
+    )
 
 
 def check_draft(draft: dict):

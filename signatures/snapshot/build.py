@@ -130,6 +130,8 @@ def build_snapshot(convention: Convention, *, amendment=None) -> dict:
             "end_date": _iso(convention.end_date),
             "computed_end_date": _iso(convention.computed_end_date),
             "duration_note": convention.duration_note,
+            "ort_perimeter_homologation_date": _iso(convention.ort_perimeter_homologation_date),
+            "ort_perimeter_homologation_act": convention.ort_perimeter_homologation_act,
         },
         "articles": [
             {"id": a.pk, "number": a.number, "title": a.title, "text": a.text}

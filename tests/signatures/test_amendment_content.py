@@ -90,7 +90,10 @@ def draft_avenant(client, convention):
         "terms",
         {
             "terms-title": convention.title,
+            "terms-kind": convention.kind,
             "terms-is_ort": "on",
+            "terms-ort_perimeter_homologation_date": "2019-09-30",
+            "terms-ort_perimeter_homologation_act": "Arrêté préfectoral du 30 septembre 2019",
             "terms-preamble": "",
             "terms-signature_place": "Arques",
         },
@@ -156,6 +159,7 @@ def test_every_added_item_is_on_the_avenant_page_and_in_its_pdf(drafted, client)
         assert text.replace("’", "&#x27;") in page or text in page, text
         assert text in pdf, text
     assert "Valant ORT : non → oui" in page and "Valant ORT : non → oui" in pdf
+    assert "Homologation du périmètre ORT : — → 30/09/2019" in page
     assert "Fiche-action 4.4 : Action du plan n° 4" in pdf
 
 
@@ -182,6 +186,7 @@ def test_version_2_holds_every_added_item(drafted, client):
         zip(NEW_SECTORS, SECTOR_KINDS, strict=True)
     )
     assert content["convention"]["is_ort"] is True
+    assert drafted.convention.ort_perimeter_homologation_act.startswith("Arrêté préfectoral")
     assert sum(len(axis["actions"]) for axis in content["axes"]) == 14
     text = pdf_text(bytes(version_2.pdf))
     for expected in expected_texts():

@@ -112,3 +112,22 @@ def test_an_avenant_not_drafted_in_the_portal_is_refused_without_error(acv, acv_
     assert client.get(url("amendment_pdf", amendment)).status_code == 404
     amendment.refresh_from_db()
     assert amendment.status == Amendment.Status.PROJET
+
+
+def test_a_homologated_perimeter_without_ort_is_refused_next_to_the_field(
+    amendment, acv_owner, client
+):
+    client.force_login(acv_owner)
+    response = client.post(
+        url("amendment_draft", amendment, "terms"),
+        {
+            "terms-title": amendment.convention.title,
+            "terms-kind": amendment.convention.kind,
+            "terms-ort_perimeter_homologation_date": "2019-09-30",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    field = page.index('id="id_terms-ort_perimeter_homologation_date"')
+    error = page.index("L’homologation du périmètre suppose une convention valant ORT.")
+    assert abs(error - field) < 1500
