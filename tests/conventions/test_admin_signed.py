@@ -4,8 +4,8 @@ change view cannot tick « valant ORT », change the status, the title or the pa
 import pytest
 from django.urls import reverse
 
-from conventions.models import Convention, Signatory
-from tests.factories import ArticleFactory, ConventionFactory, SignatoryFactory
+from conventions.models import Amendment, Convention, Signatory
+from tests.factories import AmendmentFactory, ArticleFactory, ConventionFactory, SignatoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +79,19 @@ def test_a_signed_convention_rows_are_read_only_in_their_own_admin(signed, admin
     add_page = client.get(reverse("admin:conventions_article_add")).content.decode()
     assert f'value="{signed.pk}"' not in add_page
     assert signed.articles.exists()
+
+
+def test_a_signed_avenant_is_read_only_and_a_draft_keeps_its_status(signed, admin_user, client):
+    client.force_login(admin_user)
+    done = AmendmentFactory(convention=signed, number=1, status=Amendment.Status.SIGNE)
+    url = reverse("admin:conventions_amendment_change", args=[done.pk])
+    assert client.post(url, {"object": "Réécrit", "number": 1}).status_code == 403
+    draft = AmendmentFactory(convention=signed, number=2)
+    url = reverse("admin:conventions_amendment_change", args=[draft.pk])
+    data = {"convention": signed.pk, "number": 2, "object": "Objet précisé"}
+    response = client.post(url, {**data, "status": Amendment.Status.SIGNE})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.object, draft.status) == ("Objet précisé", Amendment.Status.PROJET)
+    done.refresh_from_db()
+    assert done.object != "Réécrit"
