@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 from directory.models import EPCI, Commune, Organisation, Representative
 from ort_portal.access import is_portal_admin
 
+from .transitions import StatusTransitions
+
 
 class ConventionQuerySet(models.QuerySet):
     def for_user(self, user):
@@ -62,7 +64,7 @@ class ConventionQuerySet(models.QuerySet):
         return self.filter(programme__in=[programme, both])
 
 
-class Convention(models.Model):
+class Convention(StatusTransitions, models.Model):
     class Kind(models.TextChoices):
         ADHESION_PVD = "adhesion_pvd", "Convention d’adhésion PVD"
         CADRE_ACV = "cadre_acv", "Convention-cadre ACV"
@@ -84,6 +86,18 @@ class Convention(models.Model):
         RESILIEE = "resiliee", "Résiliée"
 
     SIGNED_STATUSES = (Status.SIGNEE, Status.EN_VIGUEUR, Status.PROROGEE, Status.ECHUE)
+    # projet → en signature → signée → en vigueur → échue / résiliée. Dates move the status
+    # of a signed convention (conventions.services.refresh_status), a prorogation or an
+    # avenant may extend an échue one; a résiliée convention stays so.
+    TRANSITIONS = {
+        Status.PROJET: {Status.EN_SIGNATURE, Status.SIGNEE},
+        Status.EN_SIGNATURE: {Status.SIGNEE},
+        Status.SIGNEE: {Status.EN_VIGUEUR, Status.PROROGEE, Status.ECHUE, Status.RESILIEE},
+        Status.EN_VIGUEUR: {Status.SIGNEE, Status.PROROGEE, Status.ECHUE, Status.RESILIEE},
+        Status.PROROGEE: {Status.SIGNEE, Status.ECHUE, Status.RESILIEE},
+        Status.ECHUE: {Status.SIGNEE, Status.EN_VIGUEUR, Status.PROROGEE},
+        Status.RESILIEE: set(),
+    }
 
     reference = models.CharField(
         "référence", max_length=60, unique=True, help_text="Référence interne au portail."
@@ -219,10 +233,18 @@ class Article(models.Model):
 
 
 class InterventionSector(models.Model):
+    class Kind(models.TextChoices):
+        SECTEUR = "secteur", "Secteur d’intervention"
+        PERIMETRE_ORT = "perimetre_ort", "Périmètre de l’ORT"
+        PRIORITAIRE = "prioritaire", "Secteur d’intervention prioritaire"
+        DENORMANDIE = "denormandie", "Périmètre Denormandie"
+        ETUDE = "etude", "Périmètre d’étude"
+
     convention = models.ForeignKey(
         Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="sectors"
     )
     name = models.CharField("nom", max_length=255)
+    kind = models.CharField("nature", max_length=20, choices=Kind.choices, default=Kind.SECTEUR)
     description = models.TextField("description", blank=True)
 
     history = HistoricalRecords()
@@ -329,11 +351,18 @@ class Deliberation(models.Model):
         return f"{self.body} du {self.date:%d/%m/%Y}" if self.date else self.body
 
 
-class Amendment(models.Model):
+class Amendment(StatusTransitions, models.Model):
     class Status(models.TextChoices):
         PROJET = "projet", "Projet"
         SOUMIS = "soumis", "Soumis au comité"
         SIGNE = "signe", "Signé"
+
+    # Drafted (then submitted to the comité) → signed; a signed avenant stays signed.
+    TRANSITIONS = {
+        Status.PROJET: {Status.SOUMIS, Status.SIGNE},
+        Status.SOUMIS: {Status.SIGNE},
+        Status.SIGNE: set(),
+    }
 
     convention = models.ForeignKey(
         Convention, verbose_name="convention", on_delete=models.CASCADE, related_name="amendments"
@@ -343,6 +372,7 @@ class Amendment(models.Model):
     status = models.CharField("statut", max_length=10, choices=Status.choices, default="projet")
     drafted_on = models.DateField("rédigé le", null=True, blank=True)
     signature_date = models.DateField("signé le", null=True, blank=True)
+    signature_place = models.CharField("lieu de signature", max_length=200, blank=True)
     effective_date = models.DateField("en vigueur le", null=True, blank=True)
     draft = models.JSONField(
         "projet de convention modifiée",

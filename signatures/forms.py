@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
-from conventions.models import Deliberation, Signatory
+from conventions.models import Convention, Deliberation, InterventionSector, Signatory
 from directory.models import Organisation, Representative
 from directory.services import proposed_signer, representatives_current_first
 from governance.models import Decision
@@ -57,11 +57,37 @@ class AmendmentForm(DsfrBaseForm):
     )
 
 
-# The avenant's draft, edited part by part.
+# The avenant's draft, edited part by part; NEW_ROWS empty rows let one save add several
+# articles, axes, secteurs or parties.
+
+NEW_ROWS = 3
 
 
 class DraftRowForm(DsfrBaseForm):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    draft_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+
+
+class TermsDraftForm(DsfrBaseForm):
+    title = forms.CharField(label="Intitulé de la convention", max_length=500)
+    kind = forms.ChoiceField(label="Type de convention", choices=Convention.Kind.choices)
+    is_ort = forms.BooleanField(
+        label="Valant opération de revitalisation de territoire (ORT)",
+        required=False,
+        help_text="Article L303-2 du code de la construction et de l’habitation.",
+    )
+    ort_perimeter_homologation_date = forms.DateField(
+        label="Homologation du périmètre ORT le", widget=DateInput(), required=False
+    )
+    ort_perimeter_homologation_act = forms.CharField(
+        label="Acte d’homologation du périmètre ORT", max_length=255, required=False
+    )
+    preamble = forms.CharField(
+        label="Préambule", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    signature_place = forms.CharField(
+        label="Lieu de signature de l’avenant", max_length=200, required=False
+    )
 
 
 class ArticleDraftForm(DraftRowForm):
@@ -86,6 +112,11 @@ class AxisDraftForm(DraftRowForm):
 
 class SectorDraftForm(DraftRowForm):
     name = forms.CharField(label="Nom", max_length=255)
+    kind = forms.ChoiceField(
+        label="Nature",
+        choices=InterventionSector.Kind.choices,
+        initial=InterventionSector.Kind.SECTEUR,
+    )
     description = forms.CharField(
         label="Description", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -192,14 +223,16 @@ class PartyFormSet(DraftFormSet):
 
 DRAFT_FORMSETS = {
     "articles": forms.formset_factory(
-        ArticleDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+        ArticleDraftForm, formset=DraftFormSet, extra=NEW_ROWS, can_delete=True
     ),
-    "axes": forms.formset_factory(AxisDraftForm, formset=AxisFormSet, extra=1, can_delete=True),
+    "axes": forms.formset_factory(
+        AxisDraftForm, formset=AxisFormSet, extra=NEW_ROWS, can_delete=True
+    ),
     "sectors": forms.formset_factory(
-        SectorDraftForm, formset=DraftFormSet, extra=1, can_delete=True
+        SectorDraftForm, formset=DraftFormSet, extra=NEW_ROWS, can_delete=True
     ),
     "parties": forms.formset_factory(
-        PartyDraftForm, formset=PartyFormSet, extra=1, can_delete=True
+        PartyDraftForm, formset=PartyFormSet, extra=NEW_ROWS, can_delete=True
     ),
 }
 
@@ -214,12 +247,16 @@ class DurationDraftForm(DsfrBaseForm):
 
 def draft_initial(draft: dict, part: str):
     """Initial data of a part's form(set) from the avenant's draft JSON."""
+    conv = draft["convention"]
+    if part == "terms":
+        return {name: conv.get(name) for name in TermsDraftForm.base_fields}
     if part == "articles":
         return [dict(a) for a in draft["articles"]]
     if part == "axes":
         return [
             {
                 "id": axis["id"],
+                "draft_key": axis.get("draft_key"),
                 "number": axis["number"],
                 "title": axis["title"],
                 "objectives": "\n".join(o["text"] for o in axis["objectives"]),
@@ -227,7 +264,7 @@ def draft_initial(draft: dict, part: str):
             for axis in draft["axes"]
         ]
     if part == "sectors":
-        return [dict(s) for s in draft["sectors"]]
+        return [{"kind": InterventionSector.Kind.SECTEUR, **s} for s in draft["sectors"]]
     if part == "parties":
         return [
             {
@@ -237,7 +274,6 @@ def draft_initial(draft: dict, part: str):
             }
             for p in draft["parties"]
         ]
-    conv = draft["convention"]
     return {
         "duration_years": conv["duration_years"],
         "end_date": conv["end_date"],

@@ -10,6 +10,14 @@ from directory.models import Organisation, Representative
 
 
 class SignedVersionQuerySet(models.QuerySet):
+    """Bulk writes would skip the model's refusals: they are refused too."""
+
+    def update(self, **kwargs):
+        raise ValidationError("Une version signée ne peut pas être modifiée.")
+
+    def delete(self):
+        raise ValidationError("Une version signée ne peut pas être supprimée.")
+
     def listing(self):
         """Versions without their PDF bytes, with their avenant, for the versions page."""
         return self.defer("pdf").select_related("amendment", "created_by").order_by("number")
@@ -19,7 +27,8 @@ class SignedVersion(models.Model):
     """What the parties signed, frozen: versioned JSON and the PDF/A-3a file.
 
     A signed version is never edited nor deleted: save() refuses to update an existing
-    row and delete() refuses; the admin offers neither.
+    row, delete() and the QuerySet's update() and delete() refuse, the admin offers
+    neither, and on PostgreSQL a trigger refuses UPDATE and DELETE (migration 0002).
     """
 
     convention = models.ForeignKey(

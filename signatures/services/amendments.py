@@ -19,7 +19,7 @@ from ort_portal.writes import delete_tracked, save_tracked
 from ..models import AmendmentSignature
 from ..snapshot.build import build_snapshot, convention_for_snapshot
 from .freezing import freeze_version
-from .signing import check_ort_rule
+from .validation import check_draft
 
 
 def open_amendment(*, convention: Convention) -> Amendment | None:
@@ -50,117 +50,6 @@ def create_amendment(*, convention: Convention, object: str, by=None) -> Amendme
     return save_tracked(amendment, reason=f"Avenant n° {number} ouvert", by=by)
 
 
-DRAFT_PARTS = {
-    "articles": "articles",
-    "axes": "axes et objectifs",
-    "sectors": "secteurs d’intervention",
-    "duration": "durée",
-    "parties": "parties",
-}
-
-
-def _editable_amendment(amendment):
-    amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
-    if amendment.status == Amendment.Status.SIGNE:
-        raise ValidationError("L’avenant est signé : il ne se modifie plus.")
-    if amendment.signatures.exists():
-        raise ValidationError("L’avenant a commencé à être signé : il ne se modifie plus.")
-    return amendment
-
-
-@transaction.atomic
-def update_amendment_draft(*, amendment: Amendment, part: str, values, by=None) -> Amendment:
-    """Replace one part of the avenant's draft (articles, axes, sectors, duration, parties).
-
-    values come from the forms: lists of dicts (with the live row's id, None when new) or,
-    for the duration, a dict.
-    """
-    amendment = _editable_amendment(amendment)
-    draft = amendment.draft
-    if part == "articles":
-        draft["articles"] = [
-            {"id": v["id"], "number": v["number"], "title": v["title"], "text": v["text"]}
-            for v in values
-        ]
-    elif part == "axes":
-        draft["axes"] = _draft_axes(draft["axes"], values)
-    elif part == "sectors":
-        draft["sectors"] = [
-            {"id": v["id"], "name": v["name"], "description": v["description"]} for v in values
-        ]
-    elif part == "duration":
-        conv = draft["convention"]
-        conv["duration_years"] = values["duration_years"]
-        conv["end_date"] = values["end_date"].isoformat() if values["end_date"] else None
-        conv["duration_note"] = values["duration_note"]
-    elif part == "parties":
-        draft["parties"] = _draft_parties(draft["parties"], values)
-    else:
-        raise ValueError(part)
-    amendment.draft = draft
-    return save_tracked(
-        amendment, reason=f"Avenant n° {amendment.number} : {DRAFT_PARTS[part]}", by=by
-    )
-
-
-def _draft_axes(current, values):
-    """Axes of the draft; an objective keeps its id while its text is unchanged."""
-    by_id = {axis["id"]: axis for axis in current if axis["id"]}
-    axes = []
-    for value in values:
-        old = by_id.get(value["id"])
-        old_objectives = {}
-        for objective in old["objectives"] if old else []:
-            old_objectives.setdefault(objective["text"], objective["id"])
-        objectives = [
-            {"id": old_objectives.pop(text, None), "text": text} for text in value["objectives"]
-        ]
-        axes.append(
-            {
-                "id": value["id"],
-                "number": value["number"],
-                "title": value["title"],
-                "objectives": objectives,
-                "actions": old["actions"] if old else [],
-            }
-        )
-    return axes
-
-
-def _draft_parties(current, values):
-    by_organisation = {party["organisation_id"]: party for party in current}
-    parties = []
-    for value in values:
-        organisation, role = value["organisation"], value["role"]
-        kept = by_organisation.get(organisation.pk)
-        representative = value.get("representative")
-        party = (
-            dict(kept)
-            if kept
-            else {
-                "id": None,
-                "organisation_id": organisation.pk,
-                "organisation": organisation.name,
-                "category": organisation.category,
-                "commune_id": organisation.commune_id,
-                "representative": None,
-                "signature_date": None,
-                "deliberation": None,
-            }
-        )
-        party["role"] = role
-        party["role_label"] = Signatory.Role(role).label
-        party["signs"] = role != Signatory.Role.EN_PRESENCE
-        if not kept and representative is not None:
-            party["representative"] = {
-                "id": representative.pk,
-                "name": representative.full_name,
-                "function": representative.function,
-            }
-        parties.append(party)
-    return parties
-
-
 @transaction.atomic
 def link_amendment_avis(*, amendment: Amendment, decision, by=None):
     """Link the comité's avis (a decision of a séance) to the avenant."""
@@ -179,7 +68,10 @@ def link_amendment_avis(*, amendment: Amendment, decision, by=None):
 
 
 def amendment_signing_parties(amendment: Amendment) -> list[dict]:
-    """The parties of the amended convention that sign the avenant."""
+    """The parties of the amended convention that sign the avenant (none for an avenant
+    not drafted in the portal)."""
+    if not amendment.draft:
+        return []
     return [party for party in amendment.draft["parties"] if party["signs"]]
 
 
@@ -210,6 +102,11 @@ def sign_amendment(
     amendment = Amendment.objects.select_for_update().get(pk=amendment.pk)
     if amendment.status == Amendment.Status.SIGNE:
         raise ValidationError("L’avenant est déjà signé.")
+    if not amendment.draft:
+        raise ValidationError(
+            "Cet avenant n’a pas été rédigé dans le portail : ses signatures ne s’y "
+            "enregistrent pas."
+        )
     signing = {party["organisation_id"]: party for party in amendment_signing_parties(amendment)}
     parties = set(signing)
     if organisation.pk not in parties:
@@ -219,7 +116,7 @@ def sign_amendment(
         raise ValidationError(f"Ce représentant n’engage pas {organisation}.")
     if amendment.signatures.filter(organisation=organisation).exists():
         raise ValidationError(f"{organisation} a déjà signé l’avenant.")
-    check_ort_rule(amendment.draft)
+    check_draft(amendment.draft)
     save_tracked(
         AmendmentSignature(
             amendment=amendment,
@@ -291,6 +188,7 @@ def _apply_draft(convention, draft, signatures, *, reason, by):
     _apply_axes(convention, [dict(axis) for axis in draft["axes"]], tracked)
     _apply_parties(convention, draft["parties"], signatures, tracked)
     _apply_duration(convention, draft["convention"], tracked)
+    _apply_terms(convention, draft["convention"], tracked)
 
 
 def _apply_articles(convention, articles, tracked):
@@ -310,7 +208,11 @@ def _apply_articles(convention, articles, tracked):
 
 def _apply_sectors(convention, sectors, tracked):
     _sync(
-        lambda item, position: {"name": item["name"], "description": item["description"]},
+        lambda item, position: {
+            "name": item["name"],
+            "kind": item.get("kind", InterventionSector.Kind.SECTEUR),
+            "description": item["description"],
+        },
         {s.pk: s for s in convention.sectors.all()},
         [dict(sector) for sector in sectors],
         lambda: InterventionSector(convention=convention),
@@ -371,4 +273,24 @@ def _apply_duration(convention, conv, tracked):
     values = (conv["duration_years"], end_date, conv["duration_note"])
     if (convention.duration_years, convention.end_date, convention.duration_note) != values:
         convention.duration_years, convention.end_date, convention.duration_note = values
+        save_tracked(convention, **tracked)
+
+
+def _apply_terms(convention, conv, tracked):
+    """Title, type, "valant ORT" with its homologated perimeter, préambule: an ACV
+    convention-cadre becomes ORT by avenant."""
+    homologated = conv.get("ort_perimeter_homologation_date")
+    values = {
+        "title": conv["title"],
+        "kind": conv["kind"],
+        "is_ort": conv["is_ort"],
+        "preamble": conv["preamble"],
+        "ort_perimeter_homologation_date": datetime.date.fromisoformat(homologated)
+        if homologated
+        else None,
+        "ort_perimeter_homologation_act": conv.get("ort_perimeter_homologation_act") or "",
+    }
+    if any(getattr(convention, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(convention, name, value)
         save_tracked(convention, **tracked)

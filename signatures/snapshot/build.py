@@ -11,6 +11,8 @@ from actions.financing import NATURE_CATEGORY
 from actions.models import Action, ActionOwner, Axis, Funding, Objective
 from conventions.models import Article, Convention, InterventionSector, Signatory
 
+from .signed_amendments import amendment_entry, signed_amendments
+
 # 2: funding lines carry their nature code and category, an optional amount (« à
 # préciser ») and year or period; actions their other maîtres d'ouvrage. Version 1
 # snapshots are still read (snapshot.present).
@@ -80,14 +82,13 @@ def build_snapshot(convention: Convention, *, amendment=None) -> dict:
             for a in convention.articles.all()
         ],
         "sectors": [
-            {"id": s.pk, "name": s.name, "description": s.description}
+            {"id": s.pk, "name": s.name, "kind": s.kind, "description": s.description}
             for s in convention.sectors.all()
         ],
         "axes": [_axis(axis) for axis in convention.axes.all()],
         "parties": [_party(signatory) for signatory in convention.signatories.all()],
-        "amendment": None
-        if amendment is None
-        else {"id": amendment.pk, "number": amendment.number, "object": amendment.object},
+        "amendment": None if amendment is None else amendment_entry(amendment),
+        "amendments": signed_amendments(convention, amendment),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
     }
 
@@ -116,6 +117,8 @@ def _convention(convention):
         "end_date": _iso(convention.end_date),
         "computed_end_date": _iso(convention.computed_end_date),
         "duration_note": convention.duration_note,
+        "ort_perimeter_homologation_date": _iso(convention.ort_perimeter_homologation_date),
+        "ort_perimeter_homologation_act": convention.ort_perimeter_homologation_act,
     }
 
 

@@ -1,34 +1,19 @@
 """What changed between two snapshots, for people to read (version comparison, avenants)."""
 
-import difflib
 from dataclasses import dataclass, field
-
-from django.utils.html import format_html_join
 
 from ort_portal.numbers import format_euros
 
+from .keys import keyed
 from .present import action_figures, financing_totals
+from .redline import article_redline
+from .terms import sector_kind, sector_label, terms_changes
 
 
-def highlight_changes(before: str, after: str):
-    """Both texts as HTML with the changed words marked (<del>/<ins>), every piece escaped."""
-    old, new = before.split(" "), after.split(" ")
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    removed, added = [], []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old_piece, new_piece = " ".join(old[i1:i2]), " ".join(new[j1:j2])
-        if tag == "equal":
-            removed.append(("span", old_piece))
-            added.append(("span", new_piece))
-            continue
-        if old_piece:
-            removed.append(("del", old_piece))
-        if new_piece:
-            added.append(("ins", new_piece))
-    return (
-        format_html_join(" ", "<{0}>{1}</{0}>", removed),
-        format_html_join(" ", "<{0}>{1}</{0}>", added),
-    )
+def highlight_changes(before: str, after: str) -> dict:
+    """The legal redline of an article's text: struck and inserted words, every piece
+    escaped (snapshot.redline: bounded work on long texts)."""
+    return {"redline": article_redline(before, after)}
 
 
 @dataclass
@@ -49,6 +34,7 @@ class Diff:
     parties_added: list = field(default_factory=list)
     parties_removed: list = field(default_factory=list)
     duration_changes: list = field(default_factory=list)
+    terms_changes: list = field(default_factory=list)
     totals_before: dict = field(default_factory=dict)
     totals_after: dict = field(default_factory=dict)
 
@@ -69,6 +55,7 @@ class Diff:
         "parties_added",
         "parties_removed",
         "duration_changes",
+        "terms_changes",
     )
 
     @property
@@ -96,7 +83,7 @@ ACTION_FIELDS = {
 
 
 def _keyed(items, key="id"):
-    return {item[key]: item for item in items}
+    return keyed(items, key)
 
 
 def _article_label(article):
@@ -105,6 +92,10 @@ def _article_label(article):
         if article["number"]
         else article["title"]
     )
+
+
+def _sector_terms(sector):
+    return (sector["name"], sector_kind(sector), sector["description"])
 
 
 def _action_row(action):
@@ -134,6 +125,7 @@ def diff_snapshots(before: dict, after: dict) -> Diff:
     _diff_parties(diff, before["parties"], after["parties"])
     _diff_duration(diff, before["convention"], after["convention"])
     _diff_totals(diff, before, after)
+    diff.terms_changes = terms_changes(before, after)
     return diff
 
 
@@ -141,18 +133,16 @@ def _diff_articles(diff: Diff, before: list, after: list):
     old_articles, new_articles = _keyed(before), _keyed(after)
     for key, article in new_articles.items():
         if key not in old_articles:
-            diff.articles_added.append(_article_label(article))
+            diff.articles_added.append({"label": _article_label(article), "text": article["text"]})
             continue
         old = old_articles[key]
         fields = ("title", "text", "number")
         if tuple(old[f] for f in fields) != tuple(article[f] for f in fields):
-            removed, added = highlight_changes(old["text"], article["text"])
             diff.articles_changed.append(
                 {
                     "label": _article_label(article),
                     "old_label": _article_label(old),
-                    "before": removed,
-                    "after": added,
+                    **highlight_changes(old["text"], article["text"]),
                 }
             )
     diff.articles_removed = [
@@ -228,13 +218,13 @@ def _diff_actions(diff: Diff, before: list, after: list):
 
 def _diff_sectors(diff: Diff, before: list, after: list):
     old_sectors, new_sectors = _keyed(before), _keyed(after)
-    diff.sectors_added = [s["name"] for k, s in new_sectors.items() if k not in old_sectors]
-    diff.sectors_removed = [s["name"] for k, s in old_sectors.items() if k not in new_sectors]
+    diff.sectors_added = [sector_label(s) for k, s in new_sectors.items() if k not in old_sectors]
+    diff.sectors_removed = [sector_label(s) for k, s in old_sectors.items() if k not in new_sectors]
     for key, sector in new_sectors.items():
         old = old_sectors.get(key)
-        if old and (old["name"], old["description"]) != (sector["name"], sector["description"]):
-            diff.sectors_removed.append(old["name"])
-            diff.sectors_added.append(sector["name"])
+        if old and _sector_terms(old) != _sector_terms(sector):
+            diff.sectors_removed.append(sector_label(old))
+            diff.sectors_added.append(sector_label(sector))
 
 
 def _diff_parties(diff: Diff, before: list, after: list):

@@ -9,6 +9,9 @@ from actions.financing import NATURE_OF_LABEL, Figures, figures_of, total_of
 from actions.models import Action, Funding
 from conventions.models import Signatory
 
+from .signed_amendments import typed
+from .terms import sector_label
+
 
 def _date(value):
     return datetime.date.fromisoformat(value) if value else None
@@ -89,6 +92,9 @@ def present(snapshot: dict) -> dict:
             for funding in action["fundings"]:
                 funding["amount"] = _decimal(funding["amount"])
                 funding.setdefault("when", funding["year"])
+    data["amendments"] = typed(data.get("amendments", []))
+    for sector in data["sectors"]:
+        sector["label"] = sector_label(sector)
     data["signing_parties"] = [p for p in data["parties"] if p["signs"]]
     data["witnesses"] = [p for p in data["parties"] if not p["signs"]]
     data["fiches"] = [

@@ -18,10 +18,15 @@ from ..forms import (
     AmendmentSignatureForm,
     AvisForm,
     DurationDraftForm,
+    TermsDraftForm,
     draft_initial,
 )
 from ..services import amendments as services
+from ..services import drafting
+from ..services.validation import problems_by_part
+from ..snapshot.adopted import adopted_snapshot
 from ..snapshot.diff import diff_snapshots
+from ..snapshot.present import present
 from .common import error_text
 
 
@@ -44,6 +49,9 @@ def amendment_create(request, pk):
     return redirect("signatures:versions", pk=convention.pk)
 
 
+DRAFT_FORMS = {"terms": TermsDraftForm, "duration": DurationDraftForm}
+
+
 def _draft_forms(amendment, bound_part=None, bound_form=None):
     axes_with_actions = [
         axis["id"] for axis in amendment.base["axes"] if axis["actions"] and axis["id"]
@@ -54,30 +62,73 @@ def _draft_forms(amendment, bound_part=None, bound_form=None):
         forms[part] = formset_class(
             initial=draft_initial(amendment.draft, part), prefix=part, **kwargs
         )
-    forms["duration"] = DurationDraftForm(
-        initial=draft_initial(amendment.draft, "duration"), prefix="duration"
+    for part, form_class in DRAFT_FORMS.items():
+        forms[part] = form_class(initial=draft_initial(amendment.draft, part), prefix=part)
+    forms["terms"].initial["signature_place"] = (
+        amendment.signature_place or amendment.draft["convention"]["signature_place"]
     )
     if bound_part:
         forms[bound_part] = bound_form
     return forms
 
 
+DRAFT_SECTIONS = {
+    "terms": ("Intitulé, statut ORT et préambule", "Enregistrer les termes"),
+    "articles": ("Articles", "Enregistrer les articles"),
+    "axes": ("Axes et objectifs", "Enregistrer les axes et objectifs"),
+    "sectors": ("Secteurs d’intervention", "Enregistrer les secteurs"),
+    "duration": ("Durée", "Enregistrer la durée"),
+    "parties": ("Parties", "Enregistrer les parties"),
+}
+
+
+def _draft_sections(amendment, bound):
+    """The editor's parts, each with its form and, next to it, what keeps the draft from
+    being signed and what the last save refused."""
+    forms = _draft_forms(amendment, bound.get("part"), bound.get("form"))
+    problems = problems_by_part(amendment.draft)
+    save_errors = bound.get("save_errors", {})
+    return [
+        {
+            "part": part,
+            "heading": heading,
+            "button": button,
+            "form": forms[part],
+            "is_formset": part in DRAFT_FORMSETS,
+            "problems": [problem.message for problem in problems.get(part, [])],
+            "save_errors": save_errors.get(part, []),
+            # The part just refused stays unfolded, with its errors next to the fields.
+            "open": part == bound.get("part"),
+        }
+        for part, (heading, button) in DRAFT_SECTIONS.items()
+    ]
+
+
+def _adopted_context(amendment):
+    """The avenant's changes and the plan d'action it adopts (its annex)."""
+    adopted = adopted_snapshot(amendment)
+    if adopted is None:
+        return {"changes": None, "plan": None}
+    return {"changes": diff_snapshots(amendment.base, adopted), "plan": present(adopted)}
+
+
 def _amendment_page(request, convention, amendment, *, bound=None, status=200):
     bound = bound or {}
     signatures = list(amendment.signatures.select_related("organisation", "representative"))
     unsigned = services.parties_to_sign(amendment, signatures)
-    is_draft = amendment.status != Amendment.Status.SIGNE and not signatures
+    is_draft = bool(amendment.draft) and amendment.status != Amendment.Status.SIGNE
+    is_draft = is_draft and not signatures
     context = {
         "title": f"Avenant n° {amendment.number} – {convention.reference}",
         "convention": convention,
         "amendment": amendment,
-        "changes": diff_snapshots(amendment.base, amendment.draft) if amendment.draft else None,
+        **_adopted_context(amendment),
         "signatures": signatures,
         "unsigned": unsigned,
         "decisions": amendment.decisions.select_related("meeting__committee"),
         "is_draft": is_draft,
         "can_edit": request.user.has_perm("conventions.edit_convention", convention),
-        "forms": _draft_forms(amendment, bound.get("part"), bound.get("form")) if is_draft else {},
+        "sections": _draft_sections(amendment, bound) if is_draft else [],
         "avis_form": bound.get("avis") or AvisForm(convention=convention),
         "signature_form": bound.get("signature") or AmendmentSignatureForm(parties=unsigned),
     }
@@ -91,38 +142,54 @@ def amendment(request, pk, number):
     return _amendment_page(request, convention, amendment)
 
 
+def _bound_draft_form(amendment, part, data):
+    if part in DRAFT_FORMS:
+        return DRAFT_FORMS[part](data, prefix=part)
+    kwargs = {}
+    if part == "axes":
+        kwargs["axes_with_actions"] = [
+            axis["id"] for axis in amendment.base["axes"] if axis["actions"] and axis["id"]
+        ]
+    return DRAFT_FORMSETS[part](
+        data, initial=draft_initial(amendment.draft, part), prefix=part, **kwargs
+    )
+
+
 @login_required
 @require_POST
 def amendment_draft(request, pk, number, part):
     amendment = get_amendment_for_user(request.user, pk, number, edit=True)
     convention = amendment.convention
-    if part not in services.DRAFT_PARTS:
+    if part not in drafting.DRAFT_PARTS or not amendment.draft:
         raise Http404("Partie inconnue.")
-    if part == "duration":
-        form = DurationDraftForm(request.POST, prefix="duration")
-    else:
-        kwargs = {}
-        if part == "axes":
-            kwargs["axes_with_actions"] = [
-                axis["id"] for axis in amendment.base["axes"] if axis["actions"] and axis["id"]
-            ]
-        form = DRAFT_FORMSETS[part](
-            request.POST, initial=draft_initial(amendment.draft, part), prefix=part, **kwargs
-        )
+    form = _bound_draft_form(amendment, part, request.POST)
+    bound = {"part": part, "form": form}
     if form.is_valid():
-        values = form.cleaned_data if part == "duration" else form.values()
+        values = form.cleaned_data if part in DRAFT_FORMS else form.values()
         try:
-            services.update_amendment_draft(
+            drafting.update_amendment_draft(
                 amendment=amendment, part=part, values=values, by=request.user
             )
         except ValidationError as error:
-            messages.error(request, error_text(error))
+            bound["save_errors"] = {part: _place_errors(form, error)}
         else:
             messages.success(request, "Le projet d’avenant est enregistré.")
-        return redirect("signatures:amendment", pk=convention.pk, number=amendment.number)
-    return _amendment_page(
-        request, convention, amendment, bound={"part": part, "form": form}, status=400
-    )
+            return redirect("signatures:amendment", pk=convention.pk, number=amendment.number)
+    return _amendment_page(request, convention, amendment, bound=bound, status=400)
+
+
+def _place_errors(form, error) -> list[str]:
+    """A refusal of the service next to its field when the form has it; the rest is shown
+    above the part's form."""
+    if not hasattr(error, "error_dict"):
+        return error.messages
+    rest = []
+    for field, field_errors in error.message_dict.items():
+        if field in getattr(form, "fields", {}):
+            form.add_error(field, field_errors)
+        else:
+            rest += field_errors
+    return rest
 
 
 @login_required
@@ -182,7 +249,7 @@ def amendment_pdf(request, pk, number):
         "title": f"Avenant n° {amendment.number} – {convention.reference}",
         "convention": convention,
         "amendment": amendment,
-        "changes": diff_snapshots(amendment.base, amendment.draft),
+        **_adopted_context(amendment),
         "signatures": amendment.signatures.select_related("organisation", "representative"),
         "parties": services.amendment_signing_parties(amendment),
     }

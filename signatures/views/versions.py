@@ -16,6 +16,7 @@ from ..forms import AmendmentForm
 from ..models import SignedVersion
 from ..services import freezing
 from ..snapshot.diff import diff_snapshots
+from ..snapshot.signed_amendments import typed
 from .common import error_text
 
 
@@ -23,6 +24,9 @@ from .common import error_text
 def versions(request, pk):
     convention = get_convention_for_user(request.user, pk)
     signed_versions = list(convention.signed_versions.listing())
+    for version in signed_versions:
+        # Each version lists its avenants' own signatures beside the original ones.
+        version.avenants = typed(version.content.get("amendments", []))
     amendments = list(convention.amendments.order_by("number"))
     return render(
         request,

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from actions.models import Action, Axis, Objective
 from conventions.models import Amendment, Convention
-from signatures.services import amendments
+from signatures.services import amendments, drafting
 from signatures.snapshot.diff import diff_snapshots
 from tests.factories import DecisionFactory, MeetingFactory
 
@@ -165,11 +165,11 @@ def test_an_avenant_article_change_is_highlighted_and_escaped(signed_libercourt,
     )
     articles = [dict(a) for a in amendment.draft["articles"]]
     articles[0]["text"] = articles[0]["text"] + " <script>alert(1)</script> ajouté"
-    amendments.update_amendment_draft(amendment=amendment, part="articles", values=articles, by=cdp)
+    drafting.update_amendment_draft(amendment=amendment, part="articles", values=articles, by=cdp)
     amendment.refresh_from_db()
     diff = diff_snapshots(amendment.base, amendment.draft)
     assert len(diff.articles_changed) == 1
-    after = str(diff.articles_changed[0]["after"])
+    after = str(diff.articles_changed[0]["redline"])
     assert "<ins>&lt;script&gt;alert(1)&lt;/script&gt; ajouté</ins>" in after
     assert "<script>" not in after
 

@@ -4,6 +4,7 @@ import hashlib
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from conventions.models import Convention
@@ -82,3 +83,25 @@ def test_versions_page_queries_do_not_grow_with_versions(
     assert convention.signed_versions.count() == 2
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get(url)
+
+
+def test_bulk_writes_cannot_change_a_signed_version(version):
+    with pytest.raises(ValidationError, match="ne peut pas être modifiée"):
+        SignedVersion.objects.filter(pk=version.pk).update(pdf_sha256="0" * 64)
+    with pytest.raises(ValidationError, match="ne peut pas être supprimée"):
+        SignedVersion.objects.filter(pk=version.pk).delete()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only"
+)
+def test_postgresql_refuses_to_change_a_signed_version(version):
+    with (
+        pytest.raises(DatabaseError, match="ni modifiée ni supprimée"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(
+            "UPDATE signatures_signedversion SET pdf_sha256 = %s WHERE id = %s",
+            ["0" * 64, version.pk],
+        )
