@@ -170,7 +170,13 @@ def test_the_avenant_adopts_the_plan_as_it_stands(drafted, client):
     )
     changes, plan = response.context["changes"], response.context["plan"]
     assert len(changes.actions_added) == 14
-    assert changes.totals_after == {"cost": Decimal("1400000"), "funded": Decimal("350000")}
+    assert changes.totals_after == {
+        "cost": Decimal("1400000"),
+        "funded": Decimal("350000"),
+        "loans": Decimal("0"),
+        "remaining_charge": Decimal("1050000"),
+        "unknown": 0,
+    }
     assert sum(len(axis["actions"]) for axis in plan["axes"]) == 14
     assert len(plan["fiches"]) == 4
 
