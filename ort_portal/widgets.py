@@ -32,3 +32,12 @@ class DecimalInput(forms.TextInput):
 
     def __init__(self, attrs=None):
         super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+
+class Textarea(forms.Textarea):
+    """A textarea whose value keeps the line breaks as stored (\\n): browsers send \\r\\n,
+    which would otherwise read as a change of every multi-paragraph text."""
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value

@@ -9,7 +9,7 @@ from conventions.models import Convention, Deliberation, InterventionSector, Sig
 from directory.models import Organisation, Representative
 from directory.services import proposed_signer, representatives_current_first
 from governance.models import Decision
-from ort_portal.widgets import DateInput
+from ort_portal.widgets import DateInput, Textarea
 
 
 def _representative_label(representative) -> str:
@@ -48,12 +48,12 @@ class ExtensionForm(DsfrBaseForm):
 
 class TerminationForm(DsfrBaseForm):
     date = forms.DateField(label="Date de la résiliation", widget=DateInput())
-    reason = forms.CharField(label="Motif", widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(label="Motif", widget=Textarea(attrs={"rows": 3}))
 
 
 class AmendmentForm(DsfrBaseForm):
     object = forms.CharField(
-        label="Objet de l’avenant", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+        label="Objet de l’avenant", widget=Textarea(attrs={"rows": 3}), max_length=2000
     )
 
 
@@ -83,7 +83,7 @@ class TermsDraftForm(DsfrBaseForm):
         label="Acte d’homologation du périmètre ORT", max_length=255, required=False
     )
     preamble = forms.CharField(
-        label="Préambule", widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label="Préambule", widget=Textarea(attrs={"rows": 4}), required=False
     )
     signature_place = forms.CharField(
         label="Lieu de signature de l’avenant", max_length=200, required=False
@@ -93,7 +93,7 @@ class TermsDraftForm(DsfrBaseForm):
 class ArticleDraftForm(DraftRowForm):
     number = forms.CharField(label="Numéro", max_length=20, required=False)
     title = forms.CharField(label="Titre", max_length=300)
-    text = forms.CharField(label="Texte", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    text = forms.CharField(label="Texte", widget=Textarea(attrs={"rows": 6}), required=False)
 
 
 class AxisDraftForm(DraftRowForm):
@@ -101,7 +101,7 @@ class AxisDraftForm(DraftRowForm):
     title = forms.CharField(label="Intitulé", max_length=500)
     objectives = forms.CharField(
         label="Objectifs (un par ligne)",
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=Textarea(attrs={"rows": 5}),
         required=False,
     )
 
@@ -118,7 +118,7 @@ class SectorDraftForm(DraftRowForm):
         initial=InterventionSector.Kind.SECTEUR,
     )
     description = forms.CharField(
-        label="Description", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="Description", widget=Textarea(attrs={"rows": 3}), required=False
     )
 
 

@@ -94,6 +94,15 @@ def _article_label(article):
     )
 
 
+def _lines(text: str) -> str:
+    """A text with its line breaks as stored: a browser's \r\n is no change."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _article_terms(article):
+    return (article["title"], _lines(article["text"]), article["number"])
+
+
 def _sector_terms(sector):
     return (sector["name"], sector_kind(sector), sector["description"])
 
@@ -136,13 +145,12 @@ def _diff_articles(diff: Diff, before: list, after: list):
             diff.articles_added.append({"label": _article_label(article), "text": article["text"]})
             continue
         old = old_articles[key]
-        fields = ("title", "text", "number")
-        if tuple(old[f] for f in fields) != tuple(article[f] for f in fields):
+        if _article_terms(old) != _article_terms(article):
             diff.articles_changed.append(
                 {
                     "label": _article_label(article),
                     "old_label": _article_label(old),
-                    **highlight_changes(old["text"], article["text"]),
+                    **highlight_changes(_lines(old["text"]), _lines(article["text"])),
                 }
             )
     diff.articles_removed = [

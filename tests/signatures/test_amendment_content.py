@@ -263,3 +263,22 @@ def test_a_party_joins_and_another_leaves_by_the_avenant(drafted, client):
     assert "Banque des Territoires" not in names
     assert names["Action Logement"]["signature_date"] == "2019-10-08"
     assert names["Action Logement"]["representative"]["name"] == representative.full_name
+
+
+def test_saving_articles_as_a_browser_sends_them_changes_none(acv, acv_owner, client):
+    """Browsers send a textarea's line breaks as \\r\\n: an article of two paragraphs saved
+    unchanged is no « Article modifié » in the avenant the parties sign."""
+    article = acv.articles.first()
+    article.text = "Premier alinéa.\n\nSecond alinéa."
+    article.save()
+    client.force_login(acv_owner)
+    client.post(reverse("signatures:amendment_create", args=[acv.pk]), {"object": "Avenant n° 1"})
+    amendment = acv.amendments.get()
+    rows = draft_rows(amendment, "articles", ["id", "draft_key", "number", "title", "text"])
+    for row in rows:
+        row["text"] = row["text"].replace("\n", "\r\n")
+    post_draft(client, amendment, "articles", formset_post("articles", rows, initial=len(rows)))
+
+    page = client.get(reverse("signatures:amendment", args=[acv.pk, amendment.number]))
+    assert "Article modifié" not in page.content.decode()
+    assert amendment.draft["articles"][0]["text"] == "Premier alinéa.\n\nSecond alinéa."
