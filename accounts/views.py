@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from directory.access import require_directory_admin
+from ort_portal.writes import write_or_form_error
 
 from . import services
 from .access import get_account_for_user
@@ -36,8 +37,14 @@ def user_list(request):
 def user_create(request):
     require_directory_admin(request.user)
     form = UserCreateForm(request.POST or None)
+    user = None
     if request.method == "POST" and form.is_valid():
-        user = services.create_user(**form.cleaned_data)
+        user = write_or_form_error(
+            form,
+            lambda: services.create_user(**form.cleaned_data),
+            message="Cet identifiant vient d’être pris par un autre compte.",
+        )
+    if user is not None:
         messages.success(request, f"Le compte « {user.username} » est créé.")
         return redirect("accounts:users")
     return render(

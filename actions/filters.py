@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 
 from directory.models import Organisation
+from ort_portal.filters import SearchFilter
 from ort_portal.forms import FilterForm
 
 from .models import Action, Axis
@@ -40,9 +41,7 @@ class ActionFilter(django_filters.FilterSet):
         method="filter_late",
         widget=YesNoSelect,
     )
-    q = django_filters.CharFilter(
-        label="Recherche dans l’intitulé ou le numéro", method="filter_text"
-    )
+    q = SearchFilter(label="Recherche dans l’intitulé ou le numéro", method="filter_text")
 
     class Meta:
         model = Action

@@ -6,6 +6,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from directory.models import Organisation
+from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.forms import french_decimal_formfield
 from ort_portal.widgets import DateInput
 
@@ -24,8 +25,8 @@ def _not_negative(value, message):
     return value
 
 
-class ActionForm(forms.ModelForm, DsfrBaseForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+class ActionForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
         model = Action
@@ -60,6 +61,8 @@ class ActionForm(forms.ModelForm, DsfrBaseForm):
         self.fields["sector"].queryset = convention.sectors.all()
         self.fields["partners"].required = False
         self.fields["partners"].help_text = "Plusieurs choix possibles (Ctrl ou Maj + clic)."
+        # An edit without the version it started from could overwrite a concurrent save.
+        self.fields["version"].required = self.instance.pk is not None
 
     def cleaned_data_for_model(self):
         """The cleaned values of the model's own columns (no version, no many-to-many)."""
@@ -178,7 +181,7 @@ FundingFormSet = forms.modelformset_factory(
 )
 
 
-class IndicatorForm(forms.ModelForm, DsfrBaseForm):
+class IndicatorForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:
@@ -188,7 +191,7 @@ class IndicatorForm(forms.ModelForm, DsfrBaseForm):
         widgets = {"target_date": DateInput()}
 
 
-class MeasurementForm(forms.ModelForm, DsfrBaseForm):
+class MeasurementForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     class Meta:

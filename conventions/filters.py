@@ -3,6 +3,7 @@
 import django_filters
 
 from directory.models import EPCI, Commune
+from ort_portal.filters import SearchFilter
 from ort_portal.forms import FilterForm
 
 from .models import Convention
@@ -60,9 +61,7 @@ class ConventionFilter(django_filters.FilterSet):
         distinct=True,
         empty_label="Tous",
     )
-    q = django_filters.CharFilter(
-        label="Recherche dans l’intitulé", field_name="title", lookup_expr="icontains"
-    )
+    q = SearchFilter(label="Recherche dans l’intitulé", field_name="title", lookup_expr="icontains")
 
     class Meta:
         model = Convention

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from dsfr.forms import DsfrBaseForm
 
+from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.widgets import DateInput
 
 from .models import Organisation, Representative
@@ -24,7 +25,7 @@ class OrganisationForm(forms.ModelForm, DsfrBaseForm):
         return siren
 
 
-class RepresentativeForm(forms.ModelForm, DsfrBaseForm):
+class RepresentativeForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
     """A representative of `organisation`; two mandates of the same fonction may not overlap."""
 
     class Meta:
@@ -55,7 +56,7 @@ class RepresentativeForm(forms.ModelForm, DsfrBaseForm):
         return cleaned
 
 
-class ReplaceRepresentativeForm(DsfrBaseForm):
+class ReplaceRepresentativeForm(PlausibleDatesMixin, DsfrBaseForm):
     """The successor of a representative (new mayor after the municipal elections)."""
 
     civility = forms.ChoiceField(label="Civilité", choices=Representative.Civility.choices)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from ort_portal.collation import french
+from ort_portal.writes import write_or_form_error
 
 from . import services
 from .access import get_organisation_for_user, get_representative_for_user, require_directory_admin
@@ -34,10 +35,16 @@ def organisation_form(request, pk=None):
     require_directory_admin(request.user)
     organisation = get_organisation_for_user(request.user, pk, edit=True) if pk else Organisation()
     form = OrganisationForm(request.POST or None, instance=organisation)
+    saved = None
     if request.method == "POST" and form.is_valid():
-        organisation = services.save_organisation(organisation=form.instance)
-        messages.success(request, f"L’organisation « {organisation} » est enregistrée.")
-        return redirect("directory:organisation", organisation.pk)
+        saved = write_or_form_error(
+            form,
+            lambda: services.save_organisation(organisation=form.instance),
+            message="Ce SIREN vient d’être enregistré pour une autre organisation.",
+        )
+    if saved is not None:
+        messages.success(request, f"L’organisation « {saved} » est enregistrée.")
+        return redirect("directory:organisation", saved.pk)
     title = f"Modifier « {organisation} »" if pk else "Nouvelle organisation"
     return render(
         request,

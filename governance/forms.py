@@ -7,13 +7,14 @@ from actions.models import Action
 from conventions.models import Amendment, Convention
 from directory.models import Organisation, Representative
 from directory.services import representatives_current_first
+from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.widgets import DateTimeLocalInput
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 from .services import Presence
 
 
-class MeetingForm(forms.ModelForm, DsfrBaseForm):
+class MeetingForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = Meeting
         fields = ["starts_at", "ends_at", "place", "agenda"]

@@ -2,7 +2,6 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from icalendar import Calendar, Event
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
 from ort_portal.pdf import download_response, pdf_response, render_pdf
+from ort_portal.writes import write_or_form_error
 
 from . import services
 from .access import (
@@ -104,14 +104,16 @@ def meeting_create(request, pk):
 def member_add(request, pk):
     committee = get_committee_for_user(request.user, pk, edit=True)
     form = CommitteeMemberForm(request.POST or None, committee=committee)
+    member = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.add_member(committee=committee, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "Le membre est ajouté au comité.")
-            return redirect("governance:committee_detail", committee.pk)
+        member = write_or_form_error(
+            form,
+            lambda: services.add_member(committee=committee, **form.cleaned_data),
+            message="Ce membre vient d’être ajouté au comité.",
+        )
+    if member is not None:
+        messages.success(request, "Le membre est ajouté au comité.")
+        return redirect("governance:committee_detail", committee.pk)
     return render(
         request,
         "governance/member_form.html",

@@ -7,6 +7,7 @@ from dsfr.forms import DsfrBaseForm
 from actions.models import Action
 from conventions.models import Convention, Signatory
 from directory.models import Commune, Organisation, Representative
+from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.widgets import DateInput
 
 from .draft import GROUP_BENEFICIARIES, GROUP_LOCAL_PARTNERS, ConventionDraft
@@ -45,7 +46,7 @@ class SourceForm(DsfrBaseForm):
         return cleaned
 
 
-class ConventionReviewForm(DsfrBaseForm):
+class ConventionReviewForm(PlausibleDatesMixin, DsfrBaseForm):
     title = forms.CharField(label="Intitulé", max_length=500)
     kind = forms.ChoiceField(label="Type de convention", choices=Convention.Kind.choices)
     programme = forms.ChoiceField(label="Programme", choices=Convention.Programme.choices)

@@ -20,6 +20,7 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst
 from simple_history import utils
 
+from .dates import PlausibleDatesMixin
 from .forms import FilterForm
 from .widgets import DateInput
 
@@ -264,7 +265,7 @@ def build_history(querysets: dict, *, author=None, since=None, until=None):
     return entries, sorted(authors.values(), key=lambda u: (u.get_full_name(), u.username))
 
 
-class HistoryFilterForm(FilterForm):
+class HistoryFilterForm(PlausibleDatesMixin, FilterForm):
     author = forms.IntegerField(label="Auteur", required=False, widget=forms.Select)
     since = forms.DateField(label="Du", required=False, widget=DateInput())
     until = forms.DateField(label="Au", required=False, widget=DateInput())

@@ -9,6 +9,7 @@ from conventions.models import Convention, Deliberation, InterventionSector, Sig
 from directory.models import Organisation, Representative
 from directory.services import proposed_signer, representatives_current_first
 from governance.models import Decision
+from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.widgets import DateInput, Textarea
 
 
@@ -17,7 +18,7 @@ def _representative_label(representative) -> str:
     return f"{label} (mandat terminé)" if representative.out_of_office else label
 
 
-class SignatureForm(DsfrBaseForm):
+class SignatureForm(PlausibleDatesMixin, DsfrBaseForm):
     signature_date = forms.DateField(label="Date de signature", widget=DateInput())
     representative = forms.TypedChoiceField(label="Représentant ayant signé", coerce=int)
 
@@ -35,18 +36,18 @@ class SignatureForm(DsfrBaseForm):
         return self.candidates[self.cleaned_data["representative"]]
 
 
-class DeliberationForm(DsfrBaseForm, forms.ModelForm):
+class DeliberationForm(PlausibleDatesMixin, DsfrBaseForm, forms.ModelForm):
     class Meta:
         model = Deliberation
         fields = ["body", "date", "reference", "outcome"]
         widgets = {"date": DateInput()}
 
 
-class ExtensionForm(DsfrBaseForm):
+class ExtensionForm(PlausibleDatesMixin, DsfrBaseForm):
     end_date = forms.DateField(label="Nouvelle date de fin", widget=DateInput())
 
 
-class TerminationForm(DsfrBaseForm):
+class TerminationForm(PlausibleDatesMixin, DsfrBaseForm):
     date = forms.DateField(label="Date de la résiliation", widget=DateInput())
     reason = forms.CharField(label="Motif", widget=Textarea(attrs={"rows": 3}))
 
@@ -237,7 +238,7 @@ DRAFT_FORMSETS = {
 }
 
 
-class DurationDraftForm(DsfrBaseForm):
+class DurationDraftForm(PlausibleDatesMixin, DsfrBaseForm):
     duration_years = forms.IntegerField(
         label="Durée (années)", min_value=1, max_value=50, required=False
     )
@@ -295,7 +296,7 @@ class AvisForm(DsfrBaseForm):
         )
 
 
-class AmendmentSignatureForm(DsfrBaseForm):
+class AmendmentSignatureForm(PlausibleDatesMixin, DsfrBaseForm):
     organisation = forms.ModelChoiceField(label="Partie qui signe", queryset=None)
     representative = forms.ModelChoiceField(
         label="Représentant ayant signé",

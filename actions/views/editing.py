@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from actions import services
@@ -26,6 +25,7 @@ from actions.forms import (
 )
 from actions.models import Action
 from ort_portal.collation import french
+from ort_portal.redirects import safe_next
 
 from ..access import get_action_for_user, get_axis_for_user, get_indicator_for_user
 from .common import apply_or_conflict, conflict_rows
@@ -39,15 +39,6 @@ OWNERS = "owners"
 def _vary(response):
     patch_vary_headers(response, ["HX-Request"])
     return response
-
-
-def _next_url(request, default):
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return default
 
 
 def _action_values(form):
@@ -89,7 +80,7 @@ def action_edit(request, pk):
     owners = _posted_owners(request, action)
     if not (form.is_valid() and (not owners.is_bound or owners.is_valid())):
         return render(request, "actions/action_form.html", context | _edit(form, owners))
-    expected = form.cleaned_data["version"] or action.version
+    expected = form.cleaned_data["version"]
     values = _action_values(form)
     partners = values.pop("partners")
     # Only a new cost deserves the check: an action may legitimately stay financed
@@ -169,6 +160,8 @@ def action_maturity(request, pk):
         return _maturity_page(request, action, form)
     form = MaturityForm(request.POST)
     conflict = None
+    # The target is known before the write, so nothing is saved behind an error page.
+    target = safe_next(request, reverse("actions:plan", args=[action.axis.convention_id]))
     if form.is_valid():
         outcome = apply_or_conflict(
             request,
@@ -187,9 +180,7 @@ def action_maturity(request, pk):
             if request.htmx:
                 return _plan_row(request, action.pk, saved=True)
             messages.success(request, f"L’action « {action} » est maintenant « {label} ».")
-            return redirect(
-                _next_url(request, reverse("actions:plan", args=[action.axis.convention_id]))
-            )
+            return redirect(target)
     if request.htmx:
         return _plan_row(request, action.pk, conflict=conflict or [], form=form)
     return _maturity_page(request, action, form, conflict)
@@ -206,7 +197,7 @@ def _maturity_page(request, action, form, conflict=None):
                 "convention": action.axis.convention,
                 "form": form,
                 "conflict": conflict,
-                "next": _next_url(request, ""),
+                "next": safe_next(request, ""),
             },
         )
     )
@@ -218,13 +209,14 @@ def action_move(request, pk):
     action = get_action_for_user(request.user, pk, edit=True)
     form = MoveForm(request.POST)
     direction = None
+    plan_url = reverse("actions:plan", args=[action.axis.convention_id]) + "?ordre=1"
+    target = f"{safe_next(request, plan_url)}#action-{action.pk}"
     if form.is_valid():
         direction = form.cleaned_data["direction"]
         services.action_move(action=action, direction=direction)
     if request.htmx:
         return _axis_table(request, action, direction)
-    plan_url = reverse("actions:plan", args=[action.axis.convention_id]) + "?ordre=1"
-    return redirect(f"{_next_url(request, plan_url)}#action-{action.pk}")
+    return redirect(target)
 
 
 def _axis_table(request, moved, direction):
