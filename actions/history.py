@@ -1,5 +1,8 @@
 """History of the action plan: its part of a convention's history and a fiche's panel."""
 
+from collections import defaultdict
+
+from django.db.models import Q
 from django.utils import formats
 
 from conventions.history import register_convention_scope
@@ -11,19 +14,63 @@ from .models import Action, ActionOwner, Axis, Funding, Indicator, Measurement, 
 
 def plan_scope(convention_id):
     """History rows of a convention's axes, objectives, actions, fundings, indicators and
-    measurements."""
-    axis_ids = Axis.history.filter(convention_id=convention_id).values("id")
-    action_ids = Action.history.filter(axis_id__in=axis_ids).values("id")
-    indicator_ids = Indicator.history.filter(action_id__in=action_ids).values("id")
+    measurements, written while the action belonged to the convention: an action moved to
+    another convention takes its later history there, and brings none of its earlier one."""
+    axis_ids = set(Axis.history.filter(convention_id=convention_id).values_list("id", flat=True))
+    stayed, periods = _membership(axis_ids)
+    indicators = dict(
+        Indicator.history.filter(action_id__in=stayed | set(periods)).values_list("id", "action_id")
+    )
+    of_action = Q(action_id__in=stayed)
+    measured = Q(indicator_id__in=[i for i, a in indicators.items() if a in stayed])
+    for action_id, spans in periods.items():
+        during = _during(spans)
+        of_action |= Q(action_id=action_id) & during
+        mine = [i for i, a in indicators.items() if a == action_id]
+        measured |= Q(indicator_id__in=mine) & during
     return {
         Axis: Axis.history.filter(convention_id=convention_id),
         Objective: Objective.history.filter(axis_id__in=axis_ids),
-        Action: Action.history.filter(id__in=action_ids),
-        ActionOwner: ActionOwner.history.filter(action_id__in=action_ids),
-        Funding: Funding.history.filter(action_id__in=action_ids),
-        Indicator: Indicator.history.filter(id__in=indicator_ids),
-        Measurement: Measurement.history.filter(indicator_id__in=indicator_ids),
+        Action: Action.history.filter(axis_id__in=axis_ids),
+        ActionOwner: ActionOwner.history.filter(of_action),
+        Funding: Funding.history.filter(of_action),
+        Indicator: Indicator.history.filter(of_action),
+        Measurement: Measurement.history.filter(measured),
     }
+
+
+def _membership(axis_ids):
+    """The actions that were on these axes from their first history row on and never left,
+    and for the others the periods [start, end) they spent there (end None: still there)."""
+    rows = (
+        Action.history.filter(id__in=Action.history.filter(axis_id__in=axis_ids).values("id"))
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "axis_id", "history_date")
+    )
+    spans, first = defaultdict(list), {}
+    start = None
+    for action_id, axis_id, date in rows:
+        if action_id not in first:
+            start = None
+            first[action_id] = date
+        if axis_id in axis_ids and start is None:
+            start = date
+            spans[action_id].append([start, None])
+        elif axis_id not in axis_ids and start is not None:
+            spans[action_id][-1][1] = date
+            start = None
+    stayed = {a for a, s in spans.items() if s == [[first[a], None]]}
+    return stayed, {a: s for a, s in spans.items() if a not in stayed}
+
+
+def _during(spans):
+    during = Q(pk__in=[])
+    for start, end in spans:
+        span = Q(history_date__gte=start)
+        if end is not None:
+            span &= Q(history_date__lt=end)
+        during |= span
+    return during
 
 
 def action_scope(action_id):
