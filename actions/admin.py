@@ -56,6 +56,13 @@ class ActionAdmin(HistoryAdmin):
     autocomplete_fields = ["project_owner", "partners"]
     inlines = [FundingInline, IndicatorInline]
 
+    def deletion_refusals(self, obj):
+        return [
+            f"L’action « {obj} » est citée par la décision « {decision} » : marquez-la "
+            "« abandonnée » plutôt que de la supprimer."
+            for decision in obj.decisions.select_related("meeting__committee")
+        ]
+
 
 @admin.register(ActionOwner)
 class ActionOwnerAdmin(HistoryAdmin):

@@ -107,6 +107,14 @@ class ConventionAdmin(HistoryAdmin):
             readonly += SIGNED_CONTENT
         return readonly
 
+    def deletion_refusals(self, obj):
+        signed = obj.signatories.filter(signature_date__isnull=False).select_related("organisation")
+        return [
+            f"« {s.organisation} » a signé la convention « {obj} » le {s.signature_date:%d/%m/%Y}"
+            " : une convention signée se résilie, elle ne se supprime pas."
+            for s in signed
+        ]
+
 
 @admin.register(Article)
 class ArticleAdmin(SignedContentMixin, HistoryAdmin):
@@ -139,6 +147,14 @@ class SignatoryAdmin(SignedContentMixin, HistoryAdmin):
     autocomplete_fields = ["organisation", "representative"]
     inlines = [DeliberationInline]
 
+    def deletion_refusals(self, obj):
+        if obj.signature_date is None:
+            return []
+        return [
+            f"« {obj.organisation} » a signé la convention le {obj.signature_date:%d/%m/%Y} : "
+            "sa signature et ses délibérations ne peuvent pas être supprimées."
+        ]
+
 
 @admin.register(Deliberation)
 class DeliberationAdmin(SignedContentMixin, HistoryAdmin):
@@ -147,6 +163,14 @@ class DeliberationAdmin(SignedContentMixin, HistoryAdmin):
     @staticmethod
     def convention_of(obj):
         return obj.signatory.convention if obj is not None else None
+
+    def deletion_refusals(self, obj):
+        if obj.signatory.signature_date is None:
+            return []
+        return [
+            f"La délibération « {obj} » précède une signature enregistrée : elle ne peut pas "
+            "être supprimée."
+        ]
 
 
 @admin.register(Amendment)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db.models import Q
 
 from ort_portal.history_admin import HistoryAdmin
 
@@ -17,6 +18,14 @@ class CommitteeAdmin(HistoryAdmin):
     list_filter = ["kind"]
     filter_horizontal = ["conventions"]
     inlines = [CommitteeMemberInline]
+
+    def deletion_refusals(self, obj):
+        recorded = obj.meetings.filter(Q(decisions__isnull=False) | Q(attendances__isnull=False))
+        return [
+            f"La séance « {meeting} » du comité « {obj} » a des présences ou des décisions "
+            "enregistrées : elles restent au relevé, le comité ne peut pas être supprimé."
+            for meeting in recorded.distinct()
+        ]
 
 
 @admin.register(CommitteeMember)
@@ -41,6 +50,14 @@ class MeetingAdmin(HistoryAdmin):
     list_display = ["committee", "starts_at", "place"]
     list_filter = ["committee"]
     inlines = [AttendanceInline, DecisionInline]
+
+    def deletion_refusals(self, obj):
+        if obj.decisions.exists() or obj.attendances.exists():
+            return [
+                f"La séance « {obj} » a des présences ou des décisions enregistrées : "
+                "son relevé ne peut pas être supprimé."
+            ]
+        return []
 
 
 @admin.register(Attendance)
