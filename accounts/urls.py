@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import proconnect, views
+from . import passwords, proconnect, views
 
 app_name = "accounts"
 
@@ -21,4 +21,5 @@ urlpatterns = [
         views.user_set_active,
         name="user_set_active",
     ),
+    *passwords.urlpatterns,
 ]

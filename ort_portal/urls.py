@@ -24,3 +24,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sante/", HealthView.as_view(), name="health"),
 ]
+
+handler500 = "ort_portal.views.server_error"

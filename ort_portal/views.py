@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 from .accessibility import AUDIT
 
@@ -16,3 +18,9 @@ def accessibility_statement(request):
             "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
         },
     )
+
+
+def server_error(request):
+    """The 500 page in the site's layout, rendered without the request's context processors:
+    the session, the user or the database may be what failed."""
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -116,6 +116,9 @@ class Scene:
             "organisations": lambda chosen: [organisation.pk],
             "representants": lambda chosen: _first(organisation.representatives.order_by("pk")),
             "utilisateurs": lambda chosen: [self.user.pk],
+            # A password reset link: an expired one shows the page's refusal.
+            "nouveau": lambda chosen: ["MQ"],
+            "cle": lambda chosen: ["lien-expire"],
         }
 
 
