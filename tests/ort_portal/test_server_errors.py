@@ -163,3 +163,10 @@ def test_member_added_meanwhile_is_a_form_error(client, owner, committee):
 
 def test_no_action_was_left_half_written(action):
     assert Action.objects.count() == 1
+
+
+def test_health_details_render_as_a_page_for_superusers(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/sante/")
+    assert response.status_code == 200
+    assert "Database" in response.text
