@@ -17,6 +17,7 @@ from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
 from governance.models import Committee
+from ort_portal.params import int_param
 from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
@@ -114,9 +115,9 @@ def territory_scope(request):
     chapeau = None
     requested = request.GET.get("convention")
     if requested:
-        if not requested.isdigit():
+        if (requested_pk := int_param(requested)) is None:
             raise Http404("Convention inconnue.")
-        chapeau = get_convention_for_user(request.user, int(requested))
+        chapeau = get_convention_for_user(request.user, requested_pk)
         conventions = conventions.filter(Q(pk=chapeau.pk) | Q(parent=chapeau.pk))
     return chapeau, conventions
 

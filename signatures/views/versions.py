@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from conventions.access import get_convention_for_user
 from conventions.models import Amendment
+from ort_portal.params import int_param
 from ort_portal.pdf import pdf_response
 
 from ..access import get_signed_version_for_user
@@ -72,10 +73,9 @@ def version_pdf(request, pk, number):
 def compare(request, pk):
     convention = get_convention_for_user(request.user, pk)
     numbers = list(convention.signed_versions.order_by("number").values_list("number", flat=True))
-    try:
-        before_number = int(request.GET.get("de", ""))
-        after_number = int(request.GET.get("a", ""))
-    except ValueError:
+    before_number = int_param(request.GET.get("de"))
+    after_number = int_param(request.GET.get("a"))
+    if before_number is None or after_number is None:
         before_number, after_number = (
             (numbers[-2], numbers[-1]) if len(numbers) > 1 else (None, None)
         )
