@@ -3,6 +3,8 @@ their edges, posted by an administrator to each form found on the portal's pages
 server error, never a partial write (the rows of every table are counted before and after a
 refused form), and a refusal speaks French. Kept small for CI: MAX_EXAMPLES per form."""
 
+import os
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -18,7 +20,8 @@ from tests.access.matrix import all_routes, territory_a_providers, url_for
 
 pytestmark = pytest.mark.django_db
 
-MAX_EXAMPLES = 15
+# FORMS_MAX_EXAMPLES=100 for a deeper search on a developer's machine.
+MAX_EXAMPLES = int(os.environ.get("FORMS_MAX_EXAMPLES", "15"))
 # Forms that only act (no typed input) or whose work is a PDF: covered by the access matrix.
 SKIPPED = {"accounts:logout", "signatures:freeze_initial", "notifications:mark_read"}
 HOSTILE = [
