@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
 
+from . import lookups
 from .collation import register_sqlite_collation
 
 
@@ -10,3 +11,4 @@ class OrtPortalConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(register_sqlite_collation)
+        lookups.register()
