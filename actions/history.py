@@ -39,11 +39,13 @@ def plan_scope(convention_id):
     }
 
 
-def _membership(axis_ids):
+def _membership(axis_ids, action_ids=None):
     """The actions that were on these axes from their first history row on and never left,
     and for the others the periods [start, end) they spent there (end None: still there)."""
+    if action_ids is None:
+        action_ids = Action.history.filter(axis_id__in=axis_ids).values("id")
     rows = (
-        Action.history.filter(id__in=Action.history.filter(axis_id__in=axis_ids).values("id"))
+        Action.history.filter(id__in=action_ids)
         .order_by("id", "history_date", "history_id")
         .values_list("id", "axis_id", "history_date")
     )
@@ -73,16 +75,26 @@ def _during(spans):
     return during
 
 
-def action_scope(action_id):
-    """History rows of a fiche-action: the action, its fundings, indicators and measurements."""
+def action_scope(action_id, *, convention_id=None):
+    """History rows of a fiche-action: the action, its fundings, indicators and measurements;
+    with `convention_id`, only those written while the action belonged to that convention
+    (the fiche of an action moved from another territory shows nothing of its time there)."""
     indicator_ids = Indicator.history.filter(action_id=action_id).values("id")
-    return {
+    scope = {
         Action: Action.history.filter(id=action_id),
         ActionOwner: ActionOwner.history.filter(action_id=action_id),
         Funding: Funding.history.filter(action_id=action_id),
         Indicator: Indicator.history.filter(id__in=indicator_ids),
         Measurement: Measurement.history.filter(indicator_id__in=indicator_ids),
     }
+    if convention_id is None:
+        return scope
+    axis_ids = set(Axis.history.filter(convention_id=convention_id).values_list("id", flat=True))
+    stayed, periods = _membership(axis_ids, action_ids=[action_id])
+    if action_id in stayed:
+        return scope
+    during = _during(periods.get(action_id, []))
+    return {model: rows.filter(during) for model, rows in scope.items()}
 
 
 def _funding_label(row, names):

@@ -32,7 +32,7 @@ class IndicatorView:
 
 def fiche_context(request, action):
     convention = action.axis.convention
-    history, _ = build_history(action_scope(action.pk))
+    history, _ = build_history(action_scope(action.pk, convention_id=convention.pk))
     sections = fiche_sections()
     context = {
         "title": f"Fiche-action {action}",

@@ -3,6 +3,8 @@ written while the action was its own (issue 13, history leak)."""
 
 import pytest
 
+from actions.history import action_scope
+from actions.models import Action
 from conventions.history import convention_scope
 from ort_portal.history import build_history
 from ort_portal.writes import save_tracked
@@ -13,6 +15,11 @@ pytestmark = pytest.mark.django_db
 
 def _funding_labels(convention):
     entries, _ = build_history(convention_scope(convention.pk))
+    return {entry.object_label for entry in entries if entry.object_type == "Ligne de financement"}
+
+
+def _fiche_funding_labels(action, convention):
+    entries, _ = build_history(action_scope(action.pk, convention_id=convention.pk))
     return {entry.object_label for entry in entries if entry.object_type == "Ligne de financement"}
 
 
@@ -39,3 +46,9 @@ def test_first_convention_does_not_see_the_later_financing(moved):
 def test_second_convention_does_not_see_the_earlier_financing(moved):
     _, second = moved
     assert _funding_labels(second) == {"Après, 2025"}
+
+
+def test_the_fiche_shows_only_its_time_in_the_current_convention(moved):
+    _, second = moved
+    action = Action.objects.get(code="1.1")
+    assert _fiche_funding_labels(action, second) == {"Après, 2025"}
