@@ -26,3 +26,11 @@ def client_ip(request) -> str:
     if count and len(forwarded) >= count:
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def attempted_username(request, credentials) -> str:
+    """The username of a failed login as the attempts table keeps it: cut to a username's
+    length, so that a pasted 5,000-character text is counted like any other attempt rather
+    than overflowing the column (PostgreSQL refuses it)."""
+    username = (credentials or {}).get("username") or request.POST.get("username") or ""
+    return username.replace("\x00", "")[:150]

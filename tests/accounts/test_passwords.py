@@ -76,3 +76,9 @@ def test_a_success_before_the_limit_resets_the_count(client, owner, settings):
     for _ in range(2):
         client.post(login, {"username": owner.username, "password": "faux"})
     assert client.post(login, {"username": owner.username, "password": PASSWORD}).status_code == 302
+
+
+def test_a_pasted_text_as_username_is_an_ordinary_failed_login(client):
+    response = client.post(reverse("accounts:login"), {"username": "x" * 5000, "password": "y"})
+    assert response.status_code == 200
+    assert "Identifiant ou mot de passe incorrect" in response.text
