@@ -69,7 +69,7 @@ class DraftRowForm(DsfrBaseForm):
     draft_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
 
 
-class TermsDraftForm(DsfrBaseForm):
+class TermsDraftForm(PlausibleDatesMixin, DsfrBaseForm):
     title = forms.CharField(label="Intitulé de la convention", max_length=500)
     kind = forms.ChoiceField(label="Type de convention", choices=Convention.Kind.choices)
     is_ort = forms.BooleanField(
