@@ -14,7 +14,7 @@ from .models import Profile
 
 class RepresentativeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.full_name}, {obj.function} ({obj.organisation})"
+        return f"{obj.designation} ({obj.organisation})"
 
 
 class UserAccessForm(DsfrBaseForm):

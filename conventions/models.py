@@ -70,11 +70,13 @@ class Convention(StatusTransitions, models.Model):
         CADRE_ACV = "cadre_acv", "Convention-cadre ACV"
         CADRE_OPERATIONNELLE_PVD = "cadre_operationnelle_pvd", "Convention-cadre opérationnelle PVD"
         CHAPEAU = "chapeau", "Convention chapeau intercommunale"
+        ORT = "ort", "Convention d’ORT"
 
     class Programme(models.TextChoices):
         PVD = "pvd", "Petites villes de demain"
         ACV = "acv", "Action Cœur de Ville"
         PVD_ACV = "pvd_acv", "Petites villes de demain et Action Cœur de Ville"
+        ORT = "ort", "ORT hors programme"
 
     class Status(models.TextChoices):
         PROJET = "projet", "Projet"
@@ -274,6 +276,7 @@ class Signatory(models.Model):
         ETAT = "etat", "État"
         PARTENAIRE_FINANCIER = "partenaire_financier", "Partenaire financier"
         PARTENAIRE_LOCAL = "partenaire_local", "Autre partenaire local"
+        PARTENAIRE_TECHNIQUE = "partenaire_technique", "Partenaire technique"
         EN_PRESENCE = "en_presence", "En présence de"
 
     convention = models.ForeignKey(
@@ -294,6 +297,21 @@ class Signatory(models.Model):
         related_name="signatures",
     )
     role = models.CharField("qualité", max_length=30, choices=Role.choices)
+    capacity = models.CharField(
+        "agissant en qualité de",
+        max_length=300,
+        blank=True,
+        help_text="Tel que la convention l’écrit : « en qualité de délégué local de l’Anah », "
+        "« délégataire des aides à la pierre »…",
+    )
+    acting_for = models.ForeignKey(
+        Organisation,
+        verbose_name="pour le compte de",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     order = models.PositiveSmallIntegerField("ordre", default=0)
     signature_date = models.DateField("date de signature", null=True, blank=True)
 

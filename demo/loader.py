@@ -117,7 +117,11 @@ class DemoLoader:
             communes[item["insee_code"]] = self.upsert(
                 Commune,
                 {"insee_code": item["insee_code"]},
-                {"name": item["name"], "departement": item["departement"]},
+                {
+                    "name": item["name"],
+                    "departement": item["departement"],
+                    "region": item.get("region", ""),
+                },
             )
         self.communes = communes
         self.epcis = {}
@@ -136,6 +140,7 @@ class DemoLoader:
                     "siren": item.get("siren") or "",
                     "commune": communes.get(item.get("commune")),
                     "epci": self.epcis.get(item.get("epci")),
+                    "region": item.get("region", ""),
                 },
             )
         for item in data["representatives"]:
@@ -151,6 +156,7 @@ class DemoLoader:
                     "civility": item["civility"],
                     "mandate_start": _date(item.get("mandate_start")),
                     "mandate_end": _date(item.get("mandate_end")),
+                    "region": item.get("region", ""),
                 },
             )
 

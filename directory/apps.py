@@ -11,5 +11,5 @@ class DirectoryConfig(AppConfig):
         from .models import Representative
 
         history.register_object_names(
-            Representative, lambda queryset: {r.pk: r.full_name for r in queryset}
+            Representative, lambda queryset: {r.pk: r.designation for r in queryset}
         )

@@ -30,7 +30,15 @@ class RepresentativeForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
 
     class Meta:
         model = Representative
-        fields = ["civility", "first_name", "last_name", "function", "mandate_start", "mandate_end"]
+        fields = [
+            "civility",
+            "first_name",
+            "last_name",
+            "function",
+            "region",
+            "mandate_start",
+            "mandate_end",
+        ]
         widgets = {"mandate_start": DateInput(), "mandate_end": DateInput()}
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
@@ -46,6 +54,7 @@ class RepresentativeForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
                 function=cleaned["function"],
                 start=cleaned.get("mandate_start"),
                 end=cleaned.get("mandate_end"),
+                region=cleaned.get("region", ""),
                 exclude=self.instance,
             ).first()
             if clash is not None:
@@ -59,9 +68,16 @@ class RepresentativeForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
 class ReplaceRepresentativeForm(PlausibleDatesMixin, DsfrBaseForm):
     """The successor of a representative (new mayor after the municipal elections)."""
 
-    civility = forms.ChoiceField(label="Civilité", choices=Representative.Civility.choices)
-    first_name = forms.CharField(label="Prénom", max_length=100)
-    last_name = forms.CharField(label="Nom", max_length=100)
+    civility = forms.ChoiceField(
+        label="Civilité", choices=[("", "—"), *Representative.Civility.choices], required=False
+    )
+    first_name = forms.CharField(label="Prénom", max_length=100, required=False)
+    last_name = forms.CharField(
+        label="Nom",
+        max_length=100,
+        required=False,
+        help_text="Facultatif quand la convention ne nomme que la fonction.",
+    )
     function = forms.CharField(label="Fonction", max_length=255)
     starts_on = forms.DateField(
         label="Début du nouveau mandat",

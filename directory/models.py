@@ -1,5 +1,6 @@
 """Territories, organisations and the people who represent them."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -14,12 +15,41 @@ insee_validator = RegexValidator(
 )
 
 
+class Region(models.TextChoices):
+    """The regions of the Code officiel géographique (INSEE codes)."""
+
+    GUADELOUPE = "01", "Guadeloupe"
+    MARTINIQUE = "02", "Martinique"
+    GUYANE = "03", "Guyane"
+    REUNION = "04", "La Réunion"
+    MAYOTTE = "06", "Mayotte"
+    ILE_DE_FRANCE = "11", "Île-de-France"
+    CENTRE_VAL_DE_LOIRE = "24", "Centre-Val de Loire"
+    BOURGOGNE_FRANCHE_COMTE = "27", "Bourgogne-Franche-Comté"
+    NORMANDIE = "28", "Normandie"
+    HAUTS_DE_FRANCE = "32", "Hauts-de-France"
+    GRAND_EST = "44", "Grand Est"
+    PAYS_DE_LA_LOIRE = "52", "Pays de la Loire"
+    BRETAGNE = "53", "Bretagne"
+    NOUVELLE_AQUITAINE = "75", "Nouvelle-Aquitaine"
+    OCCITANIE = "76", "Occitanie"
+    AUVERGNE_RHONE_ALPES = "84", "Auvergne-Rhône-Alpes"
+    PACA = "93", "Provence-Alpes-Côte d’Azur"
+    CORSE = "94", "Corse"
+
+
 class Commune(models.Model):
     insee_code = models.CharField(
         "code INSEE", max_length=5, unique=True, validators=[insee_validator]
     )
     name = models.CharField("nom", max_length=200)
     departement = models.CharField("département", max_length=3)
+    region = models.CharField("région", max_length=2, choices=Region.choices, blank=True)
+    pvd_id = models.CharField("identifiant PVD (ANCT)", max_length=30, blank=True)
+    pvd_signed_on = models.DateField("adhésion PVD signée le", null=True, blank=True)
+    acv_id = models.CharField("identifiant ACV (ANCT)", max_length=30, blank=True)
+    acv_name = models.CharField("territoire ACV", max_length=200, blank=True)
+    acv_signed_on = models.DateField("convention ACV signée le", null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -37,6 +67,7 @@ class EPCI(models.Model):
         CC = "cc", "Communauté de communes"
         CU = "cu", "Communauté urbaine"
         METROPOLE = "metropole", "Métropole"
+        EPT = "ept", "Établissement public territorial"
 
     siren = models.CharField("SIREN", max_length=9, unique=True, validators=[siren_validator])
     name = models.CharField("nom", max_length=200)
@@ -56,7 +87,72 @@ class EPCI(models.Model):
         return self.name
 
 
+class Territory:
+    """The communes, EPCI and regions a chef de projet works on (their profile's communes,
+    EPCI, the communes of those EPCI and the EPCI of those communes); None for whoever sees
+    the whole country (administrators)."""
+
+    def __init__(self, profile):
+        self.communes = Commune.objects.filter(
+            Q(profiles=profile) | Q(epcis__profiles=profile)
+        ).distinct()
+        self.epcis = EPCI.objects.filter(
+            Q(profiles=profile) | Q(communes__profiles=profile)
+        ).distinct()
+        self.regions = [
+            region
+            for region in self.communes.values_list("region", flat=True).distinct()
+            if region
+        ]
+
+    @classmethod
+    def of(cls, user):
+        if not user.is_authenticated or not user.is_active or user.is_superuser:
+            return None
+        profile = getattr(user, "portal_profile", None)
+        if profile is not None and profile.is_admin:
+            return None
+        return cls(profile) if profile is not None else cls.nowhere()
+
+    @classmethod
+    def nowhere(cls):
+        territory = cls.__new__(cls)
+        territory.communes, territory.epcis = Commune.objects.none(), EPCI.objects.none()
+        territory.regions = []
+        return territory
+
+    def local(self, prefix=""):
+        """Organisations (through `prefix`) of a commune or EPCI of the territory."""
+        return Q(**{f"{prefix}commune__in": self.communes}) | Q(
+            **{f"{prefix}epci__in": self.epcis}
+        )
+
+    def beyond_communes(self, prefix=""):
+        """Organisations tied to no commune nor EPCI: national, or of one of the regions."""
+        return Q(
+            Q(**{f"{prefix}commune__isnull": True}),
+            Q(**{f"{prefix}epci__isnull": True}),
+            Q(**{f"{prefix}region": ""}) | Q(**{f"{prefix}region__in": self.regions}),
+        )
+
+
 class OrganisationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Organisations a user may pick or open: every one for an administrator; for a chef
+        de projet those of their territory and the national or regional bodies of their
+        region, never the local organisations of another territory."""
+        territory = Territory.of(user)
+        if territory is None:
+            return self
+        return self.filter(territory.local() | territory.beyond_communes())
+
+    def in_territory(self, user):
+        """The local organisations of the user's territory (proposed first in the lists)."""
+        territory = Territory.of(user)
+        if territory is None:
+            return self
+        return self.filter(territory.local())
+
     def alphabetical(self):
         """French order, blind to accents and case: « État… » and « Établissement… »
         among the E (ort_portal.collation)."""
@@ -75,21 +171,28 @@ class Organisation(models.Model):
     class Category(models.TextChoices):
         COMMUNE = "commune", "Commune"
         EPCI = "epci", "EPCI"
+        COLLECTIVITE_STATUT_PARTICULIER = (
+            "collectivite_particuliere",
+            "Collectivité à statut particulier",
+        )
         ETAT = "etat", "État / préfecture"
         ANAH = "anah", "Anah"
         CDC = "cdc", "Caisse des Dépôts / Banque des Territoires"
         EPF = "epf", "Établissement public foncier"
         ANCT = "anct", "ANCT"
+        OPERATEUR_NATIONAL = "operateur_national", "Opérateur national"
+        PNR = "pnr", "Parc naturel régional"
         REGION = "region", "Région"
         DEPARTEMENT = "departement", "Département"
         BAILLEUR_SOCIAL = "bailleur_social", "Bailleur social"
         AOM = "aom", "Autorité organisatrice de mobilité"
         CHAMBRE_CONSULAIRE = "chambre_consulaire", "Chambre consulaire"
         ASSOCIATION = "association", "Association"
+        INVESTISSEUR_PRIVE = "investisseur_prive", "Investisseur privé"
         AUTRE = "autre", "Autre"
 
     name = models.CharField("nom", max_length=255)
-    category = models.CharField("catégorie", max_length=20, choices=Category.choices)
+    category = models.CharField("catégorie", max_length=30, choices=Category.choices)
     siren = models.CharField("SIREN", max_length=9, blank=True, validators=[siren_validator])
     commune = models.ForeignKey(
         Commune,
@@ -106,6 +209,14 @@ class Organisation(models.Model):
         null=True,
         blank=True,
         related_name="organisations",
+    )
+    region = models.CharField(
+        "région",
+        max_length=2,
+        choices=Region.choices,
+        blank=True,
+        help_text="Pour un organisme régional ou départemental (EPF, bailleur, préfecture…) ; "
+        "vide pour un organisme national.",
     )
 
     history = HistoricalRecords()
@@ -128,6 +239,21 @@ class Organisation(models.Model):
 
 
 class RepresentativeQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Representatives a user may see in a list: for a chef de projet, those of the
+        organisations they may see (OrganisationQuerySet.for_user) and, for a national
+        body, those of their region only; never another territory's people."""
+        territory = Territory.of(user)
+        if territory is None:
+            return self
+        return self.filter(
+            territory.local("organisation__")
+            | Q(
+                territory.beyond_communes("organisation__"),
+                Q(region="") | Q(region__in=territory.regions),
+            )
+        )
+
     def current(self, on=None):
         """Representatives whose mandate covers the given day (today by default); the
         latest mandate last, so that a mapping built from them keeps the newest."""
@@ -143,11 +269,24 @@ class Representative(models.Model):
         M = "M.", "M."
         MME = "Mme", "Mme"
 
-    civility = models.CharField("civilité", max_length=3, choices=Civility.choices)
-    first_name = models.CharField("prénom", max_length=100)
-    last_name = models.CharField("nom", max_length=100)
+    civility = models.CharField("civilité", max_length=3, choices=Civility.choices, blank=True)
+    first_name = models.CharField("prénom", max_length=100, blank=True)
+    last_name = models.CharField(
+        "nom",
+        max_length=100,
+        blank=True,
+        help_text="Facultatif : certaines conventions ne nomment que la fonction.",
+    )
     function = models.CharField(
-        "fonction", max_length=255, help_text="Par exemple « Maire » ou « Sous-Préfet de Lens »."
+        "fonction", max_length=255, help_text="Par exemple « Maire » ou « Préfet du Haut-Rhin »."
+    )
+    region = models.CharField(
+        "région",
+        max_length=2,
+        choices=Region.choices,
+        blank=True,
+        help_text="Pour un organisme national, la région où ce représentant exerce "
+        "(directeur régional de la Banque des Territoires…).",
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -175,7 +314,12 @@ class Representative(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.full_name}, {self.function} ({self.organisation})"
+        return f"{self.designation} ({self.organisation})"
+
+    def clean(self):
+        super().clean()
+        if self.first_name and not self.last_name:
+            raise ValidationError({"last_name": "Donnez le nom avec le prénom, ou aucun des deux."})
 
     def in_office(self, on=None) -> bool:
         """The rule of RepresentativeQuerySet.current(), for a representative already loaded."""
@@ -184,5 +328,18 @@ class Representative(models.Model):
         return (start is None or start <= day) and (end is None or end >= day)
 
     @property
+    def person_name(self):
+        """The person's name; empty when the convention names only the office."""
+        if not self.last_name:
+            return ""
+        return " ".join(part for part in (self.civility, self.first_name, self.last_name) if part)
+
+    @property
     def full_name(self):
-        return f"{self.civility} {self.first_name} {self.last_name}"
+        """The person's name, or the office when the convention names no one."""
+        return self.person_name or self.function
+
+    @property
+    def designation(self):
+        """« M. Jean Dupont, Maire », or the office alone (« Préfet du Haut-Rhin »)."""
+        return f"{self.person_name}, {self.function}" if self.person_name else self.function

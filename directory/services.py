@@ -33,16 +33,21 @@ def representatives_current_first(
     ).order_by("out_of_office", french("organisation__name"), "last_name", "first_name")
 
 
-def signing_candidates(signatories, *, on: datetime.date | None = None) -> dict[int, list]:
+def signing_candidates(
+    signatories, *, on: datetime.date | None = None, region: str = ""
+) -> dict[int, list]:
     """Per signatory, who may sign for the party, in office first: the representatives of
     its organisation, plus the one already named (the sous-préfet signs for the Anah).
-    One query for the whole convention, whatever the number of parties."""
+    With `region` (the convention's), a national body's representatives of other regions
+    are left out. One query for the whole convention, whatever the number of parties."""
     organisations = {s.organisation_id for s in signatories}
     named = {s.representative_id for s in signatories if s.representative_id}
+    of_parties = Q(organisation__in=organisations)
+    if region:
+        of_parties &= Q(region__in=["", region])
     candidates = list(
         representatives_current_first(
-            Representative.objects.filter(Q(organisation__in=organisations) | Q(pk__in=named)),
-            on=on,
+            Representative.objects.filter(of_parties | Q(pk__in=named)), on=on
         ).select_related("organisation")
     )
     return {
@@ -55,10 +60,14 @@ def signing_candidates(signatories, *, on: datetime.date | None = None) -> dict[
     }
 
 
-def proposed_signer(signatory, candidates: list) -> Representative | None:
+def proposed_signer(signatory, candidates: list, *, region: str = "") -> Representative | None:
     """Whom the signature form proposes: the named representative while in office, else
-    the one now in office for the same fonction (the new mayor after an election)."""
+    the one now in office for the same fonction (the new mayor after an election); among
+    several directeurs régionaux of a national body, the one of the convention's region
+    (`region`, its ville principale's), never another region's first."""
     in_office = [r for r in candidates if not r.out_of_office]
+    if region:
+        in_office.sort(key=lambda r: (r.region not in ("", region), r.region != region))
     named = next((r for r in candidates if r.pk == signatory.representative_id), None)
     if named is not None and not named.out_of_office:
         return named
@@ -79,12 +88,14 @@ def overlapping_mandates(
     function: str,
     start: datetime.date | None,
     end: datetime.date | None,
+    region: str = "",
     exclude: Representative | None = None,
 ) -> QuerySet:
-    """Mandates of the same fonction in the organisation that share at least one day with
-    [start, end] (an open bound runs forever)."""
+    """Mandates of the same fonction in the organisation and the same region that share at
+    least one day with [start, end] (an open bound runs forever): a national body has one
+    directeur régional per region, each holding the same fonction."""
     overlapping = Representative.objects.filter(
-        organisation=organisation, function__iexact=function.strip()
+        organisation=organisation, function__iexact=function.strip(), region=region
     )
     if end is not None:
         overlapping = overlapping.filter(Q(mandate_start__isnull=True) | Q(mandate_start__lte=end))
@@ -101,6 +112,7 @@ def check_no_overlap(representative: Representative) -> None:
         function=representative.function,
         start=representative.mandate_start,
         end=representative.mandate_end,
+        region=representative.region,
         exclude=representative,
     ).first()
     if clash is not None:
@@ -162,6 +174,7 @@ def replace_representative(
         first_name=first_name,
         last_name=last_name,
         mandate_start=starts_on,
+        region=previous.region,
     )
     successor.full_clean()
     check_no_overlap(successor)

@@ -128,7 +128,7 @@ def representative_replace(request, pk):
         request,
         "directory/form.html",
         {
-            "title": f"Remplacer {previous.full_name}, {previous.function}",
+            "title": f"Remplacer {previous.designation}",
             "intro": "Le mandat en cours se termine la veille du nouveau mandat. Les signatures "
             "déjà enregistrées gardent le nom de qui a signé ; les prochaines signatures et "
             "les comités proposeront le nouveau représentant.",

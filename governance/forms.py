@@ -31,7 +31,7 @@ class MeetingForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
 
 class RepresentativeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        label = f"{obj.full_name}, {obj.function} ({obj.organisation})"
+        label = f"{obj.designation} ({obj.organisation})"
         if obj.mandate_end and obj.mandate_end < timezone.localdate():
             return f"{label} – mandat terminé le {obj.mandate_end:%d/%m/%Y}"
         return label

@@ -14,7 +14,7 @@ from ort_portal.widgets import DateInput, Textarea
 
 
 def _representative_label(representative) -> str:
-    label = f"{representative.full_name}, {representative.function}"
+    label = f"{representative.designation}"
     return f"{label} (mandat terminé)" if representative.out_of_office else label
 
 
@@ -22,14 +22,15 @@ class SignatureForm(PlausibleDatesMixin, DsfrBaseForm):
     signature_date = forms.DateField(label="Date de signature", widget=DateInput())
     representative = forms.TypedChoiceField(label="Représentant ayant signé", coerce=int)
 
-    def __init__(self, *args, signatory, candidates, **kwargs):
+    def __init__(self, *args, signatory, candidates, region="", **kwargs):
         """candidates: who may sign for the party, in office first
-        (directory.services.signing_candidates, loaded once for the whole page)."""
+        (directory.services.signing_candidates, loaded once for the whole page); region:
+        the convention's, whose directeur régional is proposed."""
         super().__init__(*args, **kwargs)
         self.candidates = {r.pk: r for r in candidates}
         field = self.fields["representative"]
         field.choices = [(r.pk, _representative_label(r)) for r in candidates]
-        proposed = proposed_signer(signatory, candidates)
+        proposed = proposed_signer(signatory, candidates, region=region)
         field.initial = proposed.pk if proposed else None
 
     def clean_representative(self):

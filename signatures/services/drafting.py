@@ -163,7 +163,7 @@ def _draft_parties(current, values):
         if not kept and representative is not None:
             party["representative"] = {
                 "id": representative.pk,
-                "name": representative.full_name,
+                "name": representative.person_name,
                 "function": representative.function,
             }
         parties.append(party)

@@ -32,7 +32,7 @@ def _representative(representative):
         return None
     return {
         "id": representative.pk,
-        "name": representative.full_name,
+        "name": representative.person_name,
         "function": representative.function,
     }
 
@@ -53,7 +53,7 @@ def convention_for_snapshot(pk):
         Prefetch("actions", queryset=actions),
     )
     signatories = Signatory.objects.select_related(
-        "organisation", "representative", "deliberation"
+        "organisation", "representative", "deliberation", "acting_for"
     ).order_by("order", "pk")
     return (
         Convention.objects.select_related("main_commune")
@@ -134,6 +134,9 @@ def _party(signatory):
         "role_label": signatory.get_role_display(),
         "signs": signatory.signs,
         "representative": _representative(signatory.representative),
+        # As the convention writes it: « en qualité de délégué local de l’Anah ».
+        "capacity": signatory.capacity,
+        "acting_for": signatory.acting_for.name if signatory.acting_for else "",
         "signature_date": _iso(signatory.signature_date),
         "deliberation": None
         if deliberation is None

@@ -118,7 +118,11 @@ def pdf_context(snapshot: dict, *, version_number=None, signed_on=None, working_
             "ci-après les « collectivités bénéficiaires » ; d’une part ;",
         ),
         ("ET", [Signatory.Role.ETAT, Signatory.Role.PARTENAIRE_FINANCIER], "d’autre part ;"),
-        ("AINSI QUE", [Signatory.Role.PARTENAIRE_LOCAL], "ci-après « autres partenaires locaux »"),
+        (
+            "AINSI QUE",
+            [Signatory.Role.PARTENAIRE_LOCAL, Signatory.Role.PARTENAIRE_TECHNIQUE],
+            "ci-après « autres partenaires locaux »",
+        ),
         ("EN PRÉSENCE DE", [Signatory.Role.EN_PRESENCE], ""),
     ]
     party_groups = []

@@ -18,7 +18,7 @@ def _signature(signature):
         "organisation": signature.organisation.name,
         "representative": None
         if representative is None
-        else {"name": representative.full_name, "function": representative.function},
+        else {"name": representative.person_name, "function": representative.function},
         "signature_date": signature.signature_date.isoformat(),
     }
 

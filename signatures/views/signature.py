@@ -15,6 +15,11 @@ from ..services import signing
 from .common import error_text
 
 
+def convention_region(convention) -> str:
+    """The region of the convention's ville principale ("" when unknown)."""
+    return convention.main_commune.region if convention.main_commune_id else ""
+
+
 def _signature_page(request, convention, *, bound=None, status=200):
     """The signature page; `bound` replaces the blank form of one party or action."""
     bound = bound or {}
@@ -23,7 +28,8 @@ def _signature_page(request, convention, *, bound=None, status=200):
             "organisation", "representative", "deliberation"
         ).order_by("order", "pk")
     )
-    candidates = signing_candidates(signatories)
+    region = convention_region(convention)
+    candidates = signing_candidates(signatories, region=region)
     rows = []
     for signatory in signatories:
         deliberation = getattr(signatory, "deliberation", None)
@@ -35,6 +41,7 @@ def _signature_page(request, convention, *, bound=None, status=200):
                 or SignatureForm(
                     signatory=signatory,
                     candidates=candidates[signatory.pk],
+                    region=region,
                     prefix=f"s{signatory.pk}",
                 ),
                 "deliberation_form": bound.get(("deliberation", signatory.pk))
@@ -80,10 +87,12 @@ def signature(request, pk):
 def sign(request, pk, signatory_pk):
     signatory = get_signatory_for_user(request.user, pk, signatory_pk, edit=True)
     convention = signatory.convention
+    region = convention_region(convention)
     form = SignatureForm(
         request.POST,
         signatory=signatory,
-        candidates=signing_candidates([signatory])[signatory.pk],
+        candidates=signing_candidates([signatory], region=region)[signatory.pk],
+        region=region,
         prefix=f"s{signatory.pk}",
     )
     if form.is_valid():
