@@ -100,9 +100,7 @@ class Territory:
             Q(profiles=profile) | Q(communes__profiles=profile)
         ).distinct()
         self.regions = [
-            region
-            for region in self.communes.values_list("region", flat=True).distinct()
-            if region
+            region for region in self.communes.values_list("region", flat=True).distinct() if region
         ]
 
     @classmethod
@@ -123,9 +121,7 @@ class Territory:
 
     def local(self, prefix=""):
         """Organisations (through `prefix`) of a commune or EPCI of the territory."""
-        return Q(**{f"{prefix}commune__in": self.communes}) | Q(
-            **{f"{prefix}epci__in": self.epcis}
-        )
+        return Q(**{f"{prefix}commune__in": self.communes}) | Q(**{f"{prefix}epci__in": self.epcis})
 
     def beyond_communes(self, prefix=""):
         """Organisations tied to no commune nor EPCI: national, or of one of the regions."""

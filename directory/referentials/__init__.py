@@ -1,0 +1,1 @@
+"""The official referentials (INSEE, ANCT) and their idempotent loaders."""
