@@ -6,7 +6,8 @@ class ActionsConfig(AppConfig):
     verbose_name = "Plan d’action"
 
     def ready(self):
-        from . import history, sections
+        from . import drafting, history, sections
 
         history.register()
         sections.register_convention_sections()
+        drafting.register()

@@ -7,7 +7,9 @@ class ConventionsConfig(AppConfig):
 
     def ready(self):
         from . import history
+        from .drafting import parts
         from .sections import register_organisation_sections
 
         history.register()
         register_organisation_sections()
+        parts.register()

@@ -85,6 +85,7 @@ class DemoLoader:
     def load(self) -> LoadReport:
         self.load_referential(_read("referential.json"))
         self.load_axis_templates(_read("acv_axes.json"))
+        self.load_axis_templates(_read("pvd_axes.json"))
         for name in CONVENTION_FILES:
             for data in _read(name):
                 self.load_convention(data)

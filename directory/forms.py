@@ -7,14 +7,37 @@ from dsfr.forms import DsfrBaseForm
 from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.widgets import DateInput
 
-from .models import Organisation, Representative
+from .models import Organisation, Representative, Territory
 from .services import OVERLAP_MESSAGE, overlapping_mandates
 
 
 class OrganisationForm(forms.ModelForm, DsfrBaseForm):
+    """An organisation; a chef de projet adds only local ones, of a commune or EPCI of their
+    territory (financeur, maître d'ouvrage, partner)."""
+
     class Meta:
         model = Organisation
-        fields = ["name", "category", "siren", "commune", "epci"]
+        fields = ["name", "category", "siren", "commune", "epci", "region"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.territory = Territory.of(user)
+        if self.territory is not None:
+            self.fields["commune"].queryset = self.territory.communes
+            self.fields["epci"].queryset = self.territory.epcis
+            self.fields["commune"].help_text = "Une commune de votre territoire."
+            self.fields["epci"].help_text = "Ou un EPCI de votre territoire."
+            del self.fields["region"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.territory is not None and not (cleaned.get("commune") or cleaned.get("epci")):
+            self.add_error(
+                "commune",
+                "Rattachez l’organisation à une commune ou à un EPCI de votre territoire ; "
+                "un organisme national ou régional est ajouté par un administrateur.",
+            )
+        return cleaned
 
     def clean_siren(self):
         siren = self.cleaned_data["siren"].replace(" ", "")

@@ -182,14 +182,20 @@ def replace_representative(
     return successor
 
 
-def organisations_for_directory() -> QuerySet:
-    """Organisations with their territory, representatives in office and what the list's
-    registered columns show (signatures…), in a constant number of queries."""
-    return Organisation.objects.select_related("commune", "epci").prefetch_related(
-        Prefetch(
-            "representatives",
-            queryset=Representative.objects.current().order_by("function", "last_name"),
-            to_attr="current_representatives",
-        ),
-        *(lookup for column in list_columns() for lookup in column.column_prefetch()),
+def organisations_for_directory(user) -> QuerySet:
+    """Organisations the user may see with their territory, representatives in office (of
+    the user's region for a national body) and what the list's registered columns show
+    (signatures…), in a constant number of queries."""
+    people = Representative.objects.for_user(user).current().order_by("function", "last_name")
+    return (
+        Organisation.objects.for_user(user)
+        .select_related("commune", "epci")
+        .prefetch_related(
+            Prefetch(
+                "representatives",
+                queryset=people,
+                to_attr="current_representatives",
+            ),
+            *(lookup for column in list_columns() for lookup in column.column_prefetch()),
+        )
     )

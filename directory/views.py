@@ -9,7 +9,11 @@ from ort_portal.collation import french
 from ort_portal.writes import write_or_form_error
 
 from . import services
-from .access import get_organisation_for_user, get_representative_for_user, require_directory_admin
+from .access import (
+    get_organisation_for_user,
+    get_representative_for_user,
+    require_directory_user,
+)
 from .forms import OrganisationForm, ReplaceRepresentativeForm, RepresentativeForm
 from .models import Organisation, Representative
 from .sections import list_columns, organisation_sections
@@ -17,8 +21,10 @@ from .sections import list_columns, organisation_sections
 
 @login_required
 def organisation_list(request):
-    require_directory_admin(request.user)
-    organisations = services.organisations_for_directory().order_by(french("name"), "pk")
+    require_directory_user(request.user)
+    organisations = services.organisations_for_directory(request.user).order_by(
+        french("name"), "pk"
+    )
     return render(
         request,
         "directory/organisation_list.html",
@@ -32,9 +38,9 @@ def organisation_list(request):
 
 @login_required
 def organisation_form(request, pk=None):
-    require_directory_admin(request.user)
+    require_directory_user(request.user)
     organisation = get_organisation_for_user(request.user, pk, edit=True) if pk else Organisation()
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(request.POST or None, instance=organisation, user=request.user)
     saved = None
     if request.method == "POST" and form.is_valid():
         saved = write_or_form_error(
@@ -59,7 +65,7 @@ def organisation_detail(request, pk):
         request.user, pk, queryset=Organisation.objects.select_related("commune", "epci")
     )
     representatives = services.representatives_current_first(
-        organisation.representatives.all()
+        organisation.representatives.for_user(request.user)
     ).order_by("out_of_office", "function", "-mandate_start")
     sections = organisation_sections()
     context = {}

@@ -6,6 +6,7 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Gouvernance"
 
     def ready(self):
-        from . import sections
+        from . import drafting, sections
 
         sections.register()
+        drafting.register()

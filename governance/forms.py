@@ -57,12 +57,18 @@ class CommitteeMemberForm(DsfrBaseForm):
         label="Rôle", choices=CommitteeMember.Role.choices, initial=CommitteeMember.Role.MEMBRE
     )
 
-    def __init__(self, *args, committee: Committee, **kwargs):
+    def __init__(self, *args, committee: Committee, user=None, **kwargs):
+        """With `user`, the lists hold only the people and organisations the user may see
+        (directory's for_user): a chef de projet never sees another territory's people."""
         super().__init__(*args, **kwargs)
         self.committee = committee
-        self.fields["representative"].queryset = representatives_current_first(
-            Representative.objects.select_related("organisation")
-        )
+        representatives = Representative.objects.select_related("organisation")
+        organisations = Organisation.objects.alphabetical()
+        if user is not None:
+            representatives = representatives.for_user(user)
+            organisations = organisations.for_user(user)
+        self.fields["representative"].queryset = representatives_current_first(representatives)
+        self.fields["organisation"].queryset = organisations
 
     def clean(self):
         cleaned = super().clean()

@@ -70,7 +70,7 @@ def _committee_context(request, committee, **forms):
     if can_edit:
         context["meeting_form"] = forms.get("meeting_form") or MeetingForm()
         context["member_form"] = forms.get("member_form") or CommitteeMemberForm(
-            committee=committee
+            committee=committee, user=request.user
         )
     return context
 
@@ -103,7 +103,7 @@ def meeting_create(request, pk):
 @login_required
 def member_add(request, pk):
     committee = get_committee_for_user(request.user, pk, edit=True)
-    form = CommitteeMemberForm(request.POST or None, committee=committee)
+    form = CommitteeMemberForm(request.POST or None, committee=committee, user=request.user)
     member = None
     if request.method == "POST" and form.is_valid():
         member = write_or_form_error(

@@ -211,12 +211,21 @@ class PartyFormSet(DraftFormSet):
     unique_field = "organisation"
     unique_message = "Une organisation figure deux fois parmi les parties."
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
+        """With `user`, only the organisations and people the user may see (directory's
+        for_user): a chef de projet never sees another territory's people."""
         super().__init__(*args, **kwargs)
+        organisations = Organisation.objects.alphabetical()
+        representatives = Representative.objects.all()
+        if user is not None:
+            organisations = organisations.for_user(user)
+            representatives = representatives.for_user(user)
         # One query each for every row's choices, in office first for the representatives.
         self.choices = {
-            "organisations": list(Organisation.objects.alphabetical()),
-            "representatives": list(representatives_current_first().select_related("organisation")),
+            "organisations": list(organisations),
+            "representatives": list(
+                representatives_current_first(representatives).select_related("organisation")
+            ),
         }
 
     def get_form_kwargs(self, index):
@@ -305,9 +314,14 @@ class AmendmentSignatureForm(PlausibleDatesMixin, DsfrBaseForm):
     )
     signature_date = forms.DateField(label="Date de signature", widget=DateInput())
 
-    def __init__(self, *args, parties, **kwargs):
-        """parties: the draft's parties that have not signed the avenant yet."""
+    def __init__(self, *args, parties, user=None, **kwargs):
+        """parties: the draft's parties that have not signed the avenant yet; with `user`,
+        only the people the user may see."""
         super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["representative"].queryset = self.fields[
+                "representative"
+            ].queryset.for_user(user)
         organisation_ids = [party["organisation_id"] for party in parties]
         self.named = {
             party["organisation_id"]: party["representative"]["id"]

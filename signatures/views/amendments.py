@@ -52,13 +52,15 @@ def amendment_create(request, pk):
 DRAFT_FORMS = {"terms": TermsDraftForm, "duration": DurationDraftForm}
 
 
-def _draft_forms(amendment, bound_part=None, bound_form=None):
+def _draft_forms(amendment, bound_part=None, bound_form=None, *, user=None):
     axes_with_actions = [
         axis["id"] for axis in amendment.base["axes"] if axis["actions"] and axis["id"]
     ]
     forms = {}
     for part, formset_class in DRAFT_FORMSETS.items():
         kwargs = {"axes_with_actions": axes_with_actions} if part == "axes" else {}
+        if part == "parties":
+            kwargs["user"] = user  # never another territory's people (directory's for_user)
         forms[part] = formset_class(
             initial=draft_initial(amendment.draft, part), prefix=part, **kwargs
         )
@@ -82,10 +84,10 @@ DRAFT_SECTIONS = {
 }
 
 
-def _draft_sections(amendment, bound):
+def _draft_sections(amendment, bound, *, user=None):
     """The editor's parts, each with its form and, next to it, what keeps the draft from
     being signed and what the last save refused."""
-    forms = _draft_forms(amendment, bound.get("part"), bound.get("form"))
+    forms = _draft_forms(amendment, bound.get("part"), bound.get("form"), user=user)
     problems = problems_by_part(amendment.draft)
     save_errors = bound.get("save_errors", {})
     return [
@@ -128,9 +130,10 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200):
         "decisions": amendment.decisions.select_related("meeting__committee"),
         "is_draft": is_draft,
         "can_edit": request.user.has_perm("conventions.edit_convention", convention),
-        "sections": _draft_sections(amendment, bound) if is_draft else [],
+        "sections": _draft_sections(amendment, bound, user=request.user) if is_draft else [],
         "avis_form": bound.get("avis") or AvisForm(convention=convention),
-        "signature_form": bound.get("signature") or AmendmentSignatureForm(parties=unsigned),
+        "signature_form": bound.get("signature")
+        or AmendmentSignatureForm(parties=unsigned, user=request.user),
     }
     return render(request, "signatures/amendment.html", context, status=status)
 
@@ -142,10 +145,10 @@ def amendment(request, pk, number):
     return _amendment_page(request, convention, amendment)
 
 
-def _bound_draft_form(amendment, part, data):
+def _bound_draft_form(amendment, part, data, *, user=None):
     if part in DRAFT_FORMS:
         return DRAFT_FORMS[part](data, prefix=part)
-    kwargs = {}
+    kwargs = {"user": user} if part == "parties" else {}
     if part == "axes":
         kwargs["axes_with_actions"] = [
             axis["id"] for axis in amendment.base["axes"] if axis["actions"] and axis["id"]
@@ -162,7 +165,7 @@ def amendment_draft(request, pk, number, part):
     convention = amendment.convention
     if part not in drafting.DRAFT_PARTS or not amendment.draft:
         raise Http404("Partie inconnue.")
-    form = _bound_draft_form(amendment, part, request.POST)
+    form = _bound_draft_form(amendment, part, request.POST, user=request.user)
     bound = {"part": part, "form": form}
     if form.is_valid():
         values = form.cleaned_data if part in DRAFT_FORMS else form.values()
@@ -216,7 +219,9 @@ def amendment_avis(request, pk, number):
 def amendment_sign(request, pk, number):
     amendment = get_amendment_for_user(request.user, pk, number, edit=True)
     convention = amendment.convention
-    form = AmendmentSignatureForm(request.POST, parties=services.parties_to_sign(amendment))
+    form = AmendmentSignatureForm(
+        request.POST, parties=services.parties_to_sign(amendment), user=request.user
+    )
     if form.is_valid():
         try:
             amendment = services.sign_amendment(

@@ -1,0 +1,91 @@
+"""A convention written in the portal, without /admin/, from an empty portal with the
+shipped referentials: a PVD convention valant ORT of Lodève with 7 parties, 6 articles with
+4.1 and 4.2, the programme's axes and a comité with members, then signed."""
+
+from django.urls import reverse
+
+from actions.models import Axis
+from conventions.models import Article
+from directory.models import Representative
+from governance.models import Committee
+
+from .onboarding import PASSWORD, sign_all, write_convention
+
+
+def test_a_chef_de_projet_writes_and_signs_a_pvd_ort_convention_without_admin(client, portal):
+    client.login(username="cdp-lodeve", password=PASSWORD)
+
+    convention = write_convention(client, portal)
+
+    assert convention.main_commune.name == "Lodève"
+    assert list(convention.epcis.values_list("siren", flat=True)) == ["200017341"]
+    assert convention.signatories.count() == 7
+    assert convention.signatories.signing().count() == 6
+    assert list(convention.articles.values_list("number", flat=True)) == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "4.1",
+        "4.2",
+        "5",
+        "6",
+    ]
+    assert Article.objects.filter(convention=convention).exclude(number__contains=".").count() == 6
+    assert convention.axes.count() == 5
+    assert list(Axis.objects.get(convention=convention, number=1).objectives.all()) != []
+    assert Committee.objects.get().members.count() == 3
+    tourism = convention.signatories.get(role="partenaire_technique")
+    assert tourism.representative.person_name == ""
+    assert tourism.representative.designation == "Directeur"
+
+    page = sign_all(client, convention)
+
+    bdt_row = next(r for r in page.context["rows"] if r["signatory"].organisation == portal["bdt"])
+    proposed = bdt_row["signature_form"].fields["representative"].initial
+    assert proposed == Representative.objects.get(last_name="OCCITAN").pk
+    convention.refresh_from_db()
+    assert convention.is_signed
+    assert convention.signed_versions.count() == 1
+    anah = convention.signatories.get(organisation=portal["anah"])
+    assert anah.capacity == "en qualité de délégué local de l’Anah"
+    assert not convention.signatories.get(role="en_presence").signature_date
+
+
+def test_after_signature_only_an_avenant_changes_the_convention(client, portal):
+    client.login(username="cdp-lodeve", password=PASSWORD)
+    convention = write_convention(client, portal)
+    sign_all(client, convention)
+    article = convention.articles.first()
+
+    response = client.post(
+        reverse("conventions:draft_edit", args=[convention.pk, "articles", article.pk]),
+        {
+            f"articles-{article.pk}-number": "1",
+            f"articles-{article.pk}-title": "Changé",
+            f"articles-{article.pk}-text": "",
+        },
+    )
+
+    assert response.status_code == 409
+    assert "ne change plus que par avenant" in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Titre 1"
+
+
+def test_the_party_pdf_prints_the_capacity_as_written(client, portal):
+    from signatures.snapshot.build import build_snapshot, convention_for_snapshot
+    from signatures.snapshot.present import pdf_context
+
+    client.login(username="cdp-lodeve", password=PASSWORD)
+    convention = write_convention(client, portal)
+
+    context = pdf_context(build_snapshot(convention_for_snapshot(convention.pk)))
+    parties = [party for group in context["party_groups"] for party in group["parties"]]
+    anah = next(party for party in parties if party["organisation"].startswith("Agence"))
+    assert anah["capacity"] == "en qualité de délégué local de l’Anah"
+    assert anah["representative"] == {
+        "id": anah["representative"]["id"],
+        "name": "",
+        "function": "Préfet de l’Hérault",
+    }

@@ -1,0 +1,99 @@
+"""A chef de projet sees their territory's organisations and people, and the national and
+regional bodies of their region, in every list: never another territory's representatives."""
+
+import pytest
+from django.urls import reverse
+
+from directory.models import Organisation, Representative
+from governance.models import Committee
+from signatures.forms import DRAFT_FORMSETS, AmendmentSignatureForm
+
+from .onboarding import PASSWORD, write_convention
+
+HIDDEN = ["MACIEJASZ", "Commune de Libercourt", "NORD"]
+
+
+@pytest.fixture
+def written(client, portal):
+    client.login(username="cdp-lodeve", password=PASSWORD)
+    return write_convention(client, portal)
+
+
+def assert_hidden(response):
+    content = response.content.decode()
+    assert response.status_code == 200
+    for name in HIDDEN:
+        assert name not in content, name
+
+
+def test_no_list_of_the_creation_path_shows_another_territorys_people(client, written):
+    committee = Committee.objects.get()
+    for url in [
+        reverse("conventions:draft", args=[written.pk]),
+        reverse("conventions:create"),
+        reverse("governance:member_add", args=[committee.pk]),
+        reverse("governance:committee_detail", args=[committee.pk]),
+        reverse("signatures:signature", args=[written.pk]),
+        reverse("directory:organisations"),
+        reverse("directory:organisation_create"),
+    ]:
+        assert_hidden(client.get(url))
+    # The territory's own people and the bodies of the region are there.
+    draft = client.get(reverse("conventions:draft", args=[written.pk])).content.decode()
+    assert "LODEVOISE" in draft
+    assert "OCCITAN" in draft
+    assert "Votre territoire" in draft
+
+
+def test_avenant_lists_are_scoped_too(portal, written):
+    chef = portal["chef"]
+    parties = DRAFT_FORMSETS["parties"](prefix="parties", user=chef)
+    names = {o.name for o in parties.choices["organisations"]}
+    people = {r.last_name for r in parties.choices["representatives"]}
+    assert "Commune de Libercourt" not in names
+    assert not {"MACIEJASZ", "NORD"} & people
+    signature = AmendmentSignatureForm(parties=[], user=chef)
+    assert not signature.fields["representative"].queryset.filter(last_name="NORD").exists()
+
+
+def test_another_territorys_directory_page_is_refused_in_french(client, written):
+    libercourt = Organisation.objects.get(name="Commune de Libercourt")
+    mayor = Representative.objects.get(last_name="MACIEJASZ")
+
+    for url in [
+        reverse("directory:organisation", args=[libercourt.pk]),
+        reverse("directory:representative_edit", args=[mayor.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 403
+
+
+def test_a_chef_de_projet_adds_only_local_organisations(client, written):
+    response = client.post(
+        reverse("directory:organisation_create"),
+        {"name": "Société nationale", "category": "autre", "siren": "", "commune": "", "epci": ""},
+    )
+
+    assert response.status_code == 200
+    assert "Rattachez l’organisation à une commune ou à un EPCI de votre territoire" in (
+        response.content.decode()
+    )
+    assert not Organisation.objects.filter(name="Société nationale").exists()
+
+
+def test_the_other_chef_de_projet_does_not_see_lodeve(client, portal, written):
+    client.logout()
+    client.login(username="cdp-libercourt", password=PASSWORD)
+    response = client.get(reverse("directory:organisations"))
+    content = response.content.decode()
+    assert "Commune de Libercourt" in content
+    assert "Commune de Lodève" not in content
+    assert "Préfecture de l’Hérault" not in content
+
+
+def test_an_administrator_sees_every_territory(client, portal, written):
+    client.logout()
+    client.login(username="admin-portail", password=PASSWORD)
+    content = client.get(reverse("directory:organisations")).content.decode()
+    assert "Commune de Libercourt" in content
+    assert "Commune de Lodève" in content
