@@ -13,12 +13,12 @@ urlpatterns = [
     path("conventions/<int:pk>/rediger/general/", drafting.convention_edit, name="draft_general"),
     path("conventions/<int:pk>/rediger/<slug:slug>/", drafting.part_save, name="draft_add"),
     path(
-        "conventions/<int:pk>/rediger/<slug:slug>/<int:item_pk>/",
+        "conventions/<int:pk>/rediger/<slug:slug>/lignes/<int:item_pk>/",
         drafting.part_save,
         name="draft_edit",
     ),
     path(
-        "conventions/<int:pk>/rediger/<slug:slug>/<int:item_pk>/retirer/",
+        "conventions/<int:pk>/rediger/<slug:slug>/lignes/<int:item_pk>/retirer/",
         drafting.part_delete,
         name="draft_delete",
     ),

@@ -64,6 +64,8 @@ class ConventionForm(forms.ModelForm, DsfrBaseForm):
         self.communes = Commune.objects.all() if territory is None else territory.communes
         if self.instance.pk:
             del self.fields["commune"]
+        else:
+            self.order_fields(["programme", "kind", "is_ort", "commune"])
 
     def clean_commune(self):
         return commune_lookup(self.cleaned_data["commune"], self.communes)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from directory.models import Territory
@@ -127,20 +128,43 @@ def part_save(request, pk, slug, item_pk=None):
     form = part.form_class(
         request.POST or None, instance=item, convention=convention, user=request.user, prefix=prefix
     )
+    in_place = bool(request.htmx) and item_pk is not None
     if request.method != "POST":
+        if in_place:
+            return _row(request, convention, part, item, form)
         context = {"title": f"Modifier {part.noun}", "convention": convention, "form": form}
-        return render(request, "conventions/drafting/item_form.html", context)
+        response = render(request, "conventions/drafting/item_form.html", context)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     if form.is_valid():
         try:
-            services.save_part(part=part, convention=convention, form=form, by=request.user)
+            saved = services.save_part(part=part, convention=convention, form=form, by=request.user)
         except ValidationError as error:
             if convention.status != Convention.Status.PROJET:
                 return draft_page(request, convention, refused=error.messages[0], status=409)
             form.add_error(None, error)
         else:
+            if in_place:
+                return _row(request, convention, part, saved, None, saved_now=True)
             messages.success(request, f"{part.title} : enregistré.")
             return redirect(f"{convention_draft_url(convention)}#{slug}")
+    if in_place:
+        return _row(request, convention, part, item, form)
     return draft_page(request, convention, bound={(slug, item_pk): form}, status=400)
+
+
+def _row(request, convention, part, item, form, *, saved_now=False):
+    """One row of the draft page, in place (htmx): its form, or the row just saved with the
+    focus back on its « Modifier » button."""
+    context = {
+        "convention": convention,
+        "part": part,
+        "editable": True,
+        "row": {"item": part.items(convention).get(pk=item.pk), "form": form, "saved": saved_now},
+    }
+    response = render(request, "conventions/drafting/draft.html#row", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

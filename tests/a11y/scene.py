@@ -101,6 +101,11 @@ class Scene:
                 Amendment.objects.filter(convention=chosen["pk"]).values_list("number", flat=True)
             ),
             "projet": lambda chosen: ["articles"],
+            # The draft page's parts (conventions.drafting) and one row of each.
+            "rediger": lambda chosen: ["articles"],
+            "lignes": lambda chosen: _first(
+                Convention.objects.get(pk=chosen["pk"]).articles.order_by("pk")
+            ),
             "versions": lambda chosen: list(
                 Convention.objects.get(pk=chosen["pk"]).signed_versions.values_list(
                     "number", flat=True

@@ -89,3 +89,42 @@ def test_the_party_pdf_prints_the_capacity_as_written(client, portal):
         "name": "",
         "function": "Préfet de l’Hérault",
     }
+
+
+def test_a_row_is_corrected_in_place_and_gives_the_focus_back(client, portal):
+    client.login(username="cdp-lodeve", password=PASSWORD)
+    convention = write_convention(client, portal)
+    article = convention.articles.get(number="4.1")
+    url = reverse("conventions:draft_edit", args=[convention.pk, "articles", article.pk])
+
+    fragment = client.get(url, headers={"HX-Request": "true"})
+
+    assert fragment["Vary"] == "HX-Request" or "HX-Request" in fragment["Vary"]
+    html = fragment.content.decode()
+    assert "<html" not in html
+    assert f'id="articles-{article.pk}"' in html
+    assert "data-ort-focus" in html
+    assert f'name="articles-{article.pk}-title"' in html
+
+    saved = client.post(
+        url,
+        {
+            f"articles-{article.pk}-number": "4.1",
+            f"articles-{article.pk}-title": "Périmètre de l’ORT",
+            f"articles-{article.pk}-text": "",
+        },
+        headers={"HX-Request": "true"},
+    )
+
+    html = saved.content.decode()
+    assert "Périmètre de l’ORT" in html
+    assert "Modifier" in html and "data-ort-focus" in html
+    article.refresh_from_db()
+    assert article.title == "Périmètre de l’ORT"
+
+    refused = client.post(
+        url,
+        {f"articles-{article.pk}-number": "4.1.2", f"articles-{article.pk}-title": "x"},
+        headers={"HX-Request": "true"},
+    )
+    assert "Un numéro d’article s’écrit « 4 » ou « 4.1 »." in refused.content.decode()

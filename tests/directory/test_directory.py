@@ -41,10 +41,24 @@ def libercourt_town(demo):
         reverse("accounts:user_create"),
     ],
 )
-def test_chef_de_projet_and_comite_member_are_refused_the_directory(client, demo, url):
-    for username in ("cdp-libercourt", "copil-libercourt"):
-        client.login(username=username, password=DEMO_PASSWORD)
-        assert client.get(url).status_code == 403
+def test_comite_member_is_refused_the_directory(client, demo, url):
+    client.login(username="copil-libercourt", password=DEMO_PASSWORD)
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("url", [reverse("accounts:users"), reverse("accounts:user_create")])
+def test_chef_de_projet_is_refused_the_users(client, demo, url):
+    client.login(username="cdp-libercourt", password=DEMO_PASSWORD)
+    assert client.get(url).status_code == 403
+
+
+def test_chef_de_projet_opens_the_directory_of_their_territory(client, demo):
+    """Issue 11: a chef de projet adds a local partner (financeur, maître d'ouvrage)."""
+    client.login(username="cdp-libercourt", password=DEMO_PASSWORD)
+    page = client.get(reverse("directory:organisations")).content.decode()
+    assert "Commune de Libercourt" in page
+    assert "Commune de Lens" not in page
+    assert client.get(reverse("directory:organisation_create")).status_code == 200
 
 
 def test_menu_shows_annuaire_to_admins_only(client, demo):
