@@ -99,9 +99,12 @@ class Territory:
         self.epcis = EPCI.objects.filter(
             Q(profiles=profile) | Q(communes__profiles=profile)
         ).distinct()
-        self.regions = [
-            region for region in self.communes.values_list("region", flat=True).distinct() if region
-        ]
+        # A subquery, not a list: scoping a list costs no query of its own.
+        self.regions = (
+            Commune.objects.filter(Q(profiles=profile) | Q(epcis__profiles=profile))
+            .exclude(region="")
+            .values("region")
+        )
 
     @classmethod
     def of(cls, user):
@@ -116,7 +119,7 @@ class Territory:
     def nowhere(cls):
         territory = cls.__new__(cls)
         territory.communes, territory.epcis = Commune.objects.none(), EPCI.objects.none()
-        territory.regions = []
+        territory.regions = Commune.objects.none().values("region")
         return territory
 
     def local(self, prefix=""):

@@ -4,10 +4,11 @@ written before signature (administrators, and chefs de projet within their terri
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 
 from directory.models import Territory
@@ -130,9 +131,14 @@ def part_save(request, pk, slug, item_pk=None):
     )
     in_place = bool(request.htmx) and item_pk is not None
     if request.method != "POST":
+        if item_pk is None:
+            return HttpResponseNotAllowed(["POST"])
+        if convention.status != Convention.Status.PROJET:
+            return draft_page(request, convention, refused=services.SIGNED, status=409)
         if in_place:
             return _row(request, convention, part, item, form)
-        context = {"title": f"Modifier {part.noun}", "convention": convention, "form": form}
+        title = f"{convention.reference} – modifier {Truncator(str(item)).chars(28)}"
+        context = {"title": title, "convention": convention, "form": form}
         response = render(request, "conventions/drafting/item_form.html", context)
         patch_vary_headers(response, ["HX-Request"])
         return response
