@@ -95,8 +95,7 @@ def add_party(page, organisation, role, representative=None, capacity=""):
     page.wait_for_load_state()
 
 
-def test_a_new_territory_writes_and_signs_its_convention_in_the_browser(empty_portal, login):
-    page = login("cdp-lodeve", PASSWORD)
+def create_convention(page):
     page.get_by_role("link", name="Nouvelle convention").click()
     page.get_by_label("Programme").select_option("pvd")
     page.get_by_label("Type").select_option("cadre_operationnelle_pvd")
@@ -108,43 +107,44 @@ def test_a_new_territory_writes_and_signs_its_convention_in_the_browser(empty_po
     page.get_by_role("button", name="Créer la convention").click()
     page.get_by_role("heading", name=re.compile("Rédiger la convention")).wait_for()
 
-    add_local_partner(page)
-    convention = Convention.objects.get()
-    page.goto(f"/conventions/{convention.pk}/rediger/")
-    add_party(
-        page,
-        "Commune de Lodève",
-        "Collectivité bénéficiaire",
-        "Mme Marie LODEVOISE, Maire (Commune de Lodève)",
-    )
-    add_party(
-        page,
-        "CC Lodévois et Larzac",
-        "Collectivité bénéficiaire",
-        "M. Jean LARZAC, Président (CC Lodévois et Larzac)",
-    )
-    prefect = "Préfet de l’Hérault (État – Préfecture de l’Hérault)"
-    add_party(page, "État – Préfecture de l’Hérault", "État", prefect)
-    add_party(
-        page,
-        "Agence nationale de l’habitat",
-        "Partenaire financier",
-        prefect,
-        capacity="en qualité de délégué local de l’Anah",
-    )
-    add_party(page, "Banque des Territoires", "Partenaire financier")
-    add_party(
-        page,
-        "Office de tourisme Lodévois et Larzac",
-        "Partenaire technique",
-        "Directeur (Office de tourisme Lodévois et Larzac)",
-    )
-    add_party(page, "Département de l’Hérault", "En présence de")
-    parties_text = section(page, "parties").inner_text()
-    assert "MACIEJASZ" not in page.content()  # another territory's mayor is never offered
-    assert "Claire NORD" not in page.content()  # nor another region's directeur régional
-    assert "en qualité de délégué local de l’Anah" in parties_text
 
+def add_all_parties(page):
+    """7 parties: the office only for the tourism office, the Département « en présence »."""
+    prefect = "Préfet de l’Hérault (État – Préfecture de l’Hérault)"
+    for organisation, role, representative, capacity in [
+        (
+            "Commune de Lodève",
+            "Collectivité bénéficiaire",
+            "Mme Marie LODEVOISE, Maire (Commune de Lodève)",
+            "",
+        ),
+        (
+            "CC Lodévois et Larzac",
+            "Collectivité bénéficiaire",
+            "M. Jean LARZAC, Président (CC Lodévois et Larzac)",
+            "",
+        ),
+        ("État – Préfecture de l’Hérault", "État", prefect, ""),
+        (
+            "Agence nationale de l’habitat",
+            "Partenaire financier",
+            prefect,
+            "en qualité de délégué local de l’Anah",
+        ),
+        ("Banque des Territoires", "Partenaire financier", None, ""),
+        (
+            "Office de tourisme Lodévois et Larzac",
+            "Partenaire technique",
+            "Directeur (Office de tourisme Lodévois et Larzac)",
+            "",
+        ),
+        ("Département de l’Hérault", "En présence de", None, ""),
+    ]:
+        add_party(page, organisation, role, representative, capacity)
+
+
+def write_content(page):
+    """Articles 1 to 6 with 4.1 and 4.2, a secteur, the programme's axes, a comité."""
     for number in ARTICLES:
         articles = section(page, "articles")
         articles.get_by_label("Numéro").fill(number)
@@ -163,6 +163,8 @@ def test_a_new_territory_writes_and_signs_its_convention_in_the_browser(empty_po
     page.wait_for_load_state()
     page.screenshot(path="/tmp/onboarding-2-draft.png", full_page=True)
 
+
+def add_members(page, convention):
     for member in [
         "Mme Marie LODEVOISE, Maire (Commune de Lodève)",
         "M. Jean LARZAC, Président (CC Lodévois et Larzac)",
@@ -172,17 +174,34 @@ def test_a_new_territory_writes_and_signs_its_convention_in_the_browser(empty_po
         page.get_by_role("button", name="Ajouter le membre").click()
         page.wait_for_load_state()
         page.goto(f"/conventions/{convention.pk}/rediger/")
-    page.screenshot(path="/tmp/onboarding-3-draft-complete.png", full_page=True)
 
+
+def sign(page, convention):
     page.get_by_role("link", name="Passer à la signature").click()
     page.screenshot(path="/tmp/onboarding-4-signature.png", full_page=True)
     for signatory in convention.signatories.signing().order_by("order"):
-        form = page.locator(
-            "form", has=page.get_by_role("group", name=f"Signature de {signatory.organisation}")
-        )
+        legend = f"Signature de {signatory.organisation}"
+        form = page.locator("form", has=page.get_by_role("group", name=legend))
         form.get_by_label("Date de signature").fill("2026-11-30")
         form.get_by_role("button", name="Enregistrer la signature").click()
         page.wait_for_load_state()
+
+
+def test_a_new_territory_writes_and_signs_its_convention_in_the_browser(empty_portal, login):
+    page = login("cdp-lodeve", PASSWORD)
+    create_convention(page)
+    add_local_partner(page)
+    convention = Convention.objects.get()
+    page.goto(f"/conventions/{convention.pk}/rediger/")
+    add_all_parties(page)
+    assert "MACIEJASZ" not in page.content()  # another territory's mayor is never offered
+    assert "Claire NORD" not in page.content()  # nor another region's directeur régional
+    assert "en qualité de délégué local de l’Anah" in section(page, "parties").inner_text()
+    write_content(page)
+    add_members(page, convention)
+    page.screenshot(path="/tmp/onboarding-3-draft-complete.png", full_page=True)
+
+    sign(page, convention)
 
     convention.refresh_from_db()
     assert convention.is_signed
@@ -191,9 +210,7 @@ def test_a_new_territory_writes_and_signs_its_convention_in_the_browser(empty_po
     assert convention.axes.count() == 5
     assert Committee.objects.get().members.count() == 2
     bdt = convention.signatories.get(organisation__name="Banque des Territoires")
-    assert (
-        bdt.representative.last_name == "OCCITAN"
-    )  # the region's directeur, not Hauts-de-France's
+    assert bdt.representative.last_name == "OCCITAN"  # the region's, not Hauts-de-France's
     page.goto(f"/conventions/{convention.pk}/rediger/")
     page.get_by_text("elle ne change plus que par avenant").wait_for()
     page.screenshot(path="/tmp/onboarding-5-signed.png", full_page=True)

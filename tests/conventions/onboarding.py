@@ -155,23 +155,37 @@ def add_party(client, convention, organisation, role, representative, order, **e
     post_ok(client, reverse("conventions:draft_add", args=[convention.pk, "parties"]), data)
 
 
-def write_convention(client, portal):
-    """Everything a chef de projet of Lodève writes, page after page."""
-    lodeve = Commune.objects.get(insee_code="34142")
+def local_directory(client):
+    """The local organisations and people a chef de projet of Lodève adds to the directory."""
     cc = EPCI.objects.get(siren="200017341")
-    town = add_local_organisation(client, "Commune de Lodève", "commune", commune=lodeve)
+    town = add_local_organisation(
+        client, "Commune de Lodève", "commune", commune=Commune.objects.get(insee_code="34142")
+    )
     epci = add_local_organisation(client, "CC Lodévois et Larzac", "epci", epci=cc)
     tourism = add_local_organisation(
         client, "Office de tourisme Lodévois et Larzac", "association", epci=cc
     )
-    mayor = add_representative(
-        client, town, civility="Mme", first_name="Marie", last_name="LODEVOISE", function="Maire"
-    )
-    president = add_representative(
-        client, epci, civility="M.", first_name="Jean", last_name="LARZAC", function="Président"
-    )
-    director = add_representative(client, tourism, function="Directeur")  # the office only
+    return {
+        "town": town,
+        "epci": epci,
+        "tourism": tourism,
+        "mayor": add_representative(
+            client,
+            town,
+            function="Maire",
+            civility="Mme",
+            first_name="Marie",
+            last_name="LODEVOISE",
+        ),
+        "president": add_representative(
+            client, epci, civility="M.", first_name="Jean", last_name="LARZAC", function="Président"
+        ),
+        "director": add_representative(client, tourism, function="Directeur"),  # the office only
+        "prefect": Representative.objects.get(function="Préfet de l’Hérault"),
+    }
 
+
+def create_convention(client):
     post_ok(
         client,
         reverse("conventions:create"),
@@ -187,40 +201,40 @@ def write_convention(client, portal):
             "duration_note": "",
         },
     )
-    convention = Convention.objects.get()
-    prefect = Representative.objects.get(function="Préfet de l’Hérault")
-    add_party(client, convention, town, "collectivite", mayor, 1)
-    add_party(client, convention, epci, "collectivite", president, 2)
+    return Convention.objects.get()
+
+
+def add_parties(client, convention, portal, local):
+    """7 parties: one represented by an office only, one « en présence de »."""
+    prefect = local["prefect"]
+    add_party(client, convention, local["town"], "collectivite", local["mayor"], 1)
+    add_party(client, convention, local["epci"], "collectivite", local["president"], 2)
     add_party(client, convention, portal["etat"], "etat", prefect, 3)
-    add_party(
-        client,
-        convention,
-        portal["anah"],
-        "partenaire_financier",
-        prefect,
-        4,
-        capacity="en qualité de délégué local de l’Anah",
-    )
+    anah = "en qualité de délégué local de l’Anah"
+    add_party(client, convention, portal["anah"], "partenaire_financier", prefect, 4, capacity=anah)
     add_party(client, convention, portal["bdt"], "partenaire_financier", None, 5)
-    add_party(client, convention, tourism, "partenaire_technique", director, 6)
+    add_party(client, convention, local["tourism"], "partenaire_technique", local["director"], 6)
     add_party(client, convention, portal["departement"], "en_presence", None, 7)
 
+
+def add_articles_and_sector(client, convention):
     add_url = reverse("conventions:draft_add", args=[convention.pk, "articles"])
     for number in ["1", "2", "3", "4", "4.1", "4.2", "5", "6"]:
-        post_ok(
-            client,
-            add_url,
-            {
-                "articles-new-number": number,
-                "articles-new-title": f"Titre {number}",
-                "articles-new-text": "",
-            },
-        )
+        data = {
+            "articles-new-number": number,
+            "articles-new-title": f"Titre {number}",
+            "articles-new-text": "",
+        }
+        post_ok(client, add_url, data)
     post_ok(
         client,
         reverse("conventions:draft_add", args=[convention.pk, "secteurs"]),
         {"secteurs-new-name": "Centre-ville de Lodève", "secteurs-new-description": ""},
     )
+
+
+def add_axes(client, convention):
+    """The programme's axes, then objectives written on the first."""
     post_ok(client, reverse("actions:axes_from_programme", args=[convention.pk]), {})
     axis = convention.axes.get(number=1)
     post_ok(
@@ -233,6 +247,9 @@ def write_convention(client, portal):
             "Rénover les façades",
         },
     )
+
+
+def add_committee(client, convention, members):
     post_ok(
         client,
         reverse("conventions:draft_add", args=[convention.pk, "comites"]),
@@ -245,12 +262,27 @@ def write_convention(client, portal):
         },
     )
     committee = Committee.objects.get()
-    for representative, role in [(mayor, "president"), (president, "membre"), (prefect, "membre")]:
+    for representative, role in members:
         post_ok(
             client,
             reverse("governance:member_add", args=[committee.pk]),
             {"representative": representative.pk, "organisation": "", "label": "", "role": role},
         )
+
+
+def write_convention(client, portal):
+    """Everything a chef de projet of Lodève writes, page after page."""
+    local = local_directory(client)
+    convention = create_convention(client)
+    add_parties(client, convention, portal, local)
+    add_articles_and_sector(client, convention)
+    add_axes(client, convention)
+    members = [
+        (local["mayor"], "president"),
+        (local["president"], "membre"),
+        (local["prefect"], "membre"),
+    ]
+    add_committee(client, convention, members)
     return convention
 
 
