@@ -4,10 +4,12 @@ shipped referentials: a PVD convention valant ORT of Lodève with 7 parties, 6 a
 
 from django.urls import reverse
 
+from accounts.models import Profile
 from actions.models import Axis
-from conventions.models import Article
+from conventions.models import Article, Convention
 from directory.models import Representative
 from governance.models import Committee
+from tests.factories import ProfileFactory
 
 from .onboarding import PASSWORD, sign_all, write_convention
 
@@ -128,3 +130,40 @@ def test_a_row_is_corrected_in_place_and_gives_the_focus_back(client, portal):
         headers={"HX-Request": "true"},
     )
     assert "Un numéro d’article s’écrit « 4 » ou « 4.1 »." in refused.content.decode()
+
+
+def test_a_chef_de_projet_creates_only_on_their_territory(client, portal):
+    client.login(username="cdp-libercourt", password=PASSWORD)
+
+    response = client.post(
+        reverse("conventions:create"),
+        {"programme": "pvd", "kind": "adhesion_pvd", "title": "Lodève", "commune": "34142"},
+    )
+
+    assert response.status_code == 400
+    assert "Aucune commune de votre territoire ne répond à « 34142 »" in response.content.decode()
+    assert not Convention.objects.exists()
+
+
+def test_a_comite_member_may_not_create_a_convention(client, db):
+    member = ProfileFactory(role=Profile.Role.MEMBRE_COMITE).user
+    client.force_login(member)
+
+    response = client.get(reverse("conventions:create"))
+
+    assert response.status_code == 403
+
+
+def test_another_territorys_draft_is_out_of_reach(client, portal):
+    client.login(username="cdp-lodeve", password=PASSWORD)
+    convention = write_convention(client, portal)
+    client.logout()
+    client.login(username="cdp-libercourt", password=PASSWORD)
+
+    assert client.get(reverse("conventions:draft", args=[convention.pk])).status_code == 404
+    response = client.post(
+        reverse("conventions:draft_add", args=[convention.pk, "secteurs"]),
+        {"secteurs-new-name": "Intrus"},
+    )
+    assert response.status_code == 404
+    assert not convention.sectors.filter(name="Intrus").exists()
