@@ -79,6 +79,9 @@ def organisation_detail(request, pk):
             "organisation": organisation,
             "representatives": representatives,
             "representative_form": RepresentativeForm(organisation=organisation),
+            "can_edit": Organisation.objects.in_territory(request.user)
+            .filter(pk=organisation.pk)
+            .exists(),
             "sections": sections,
             **context,
         },

@@ -97,3 +97,14 @@ def test_an_administrator_sees_every_territory(client, portal, written):
     content = client.get(reverse("directory:organisations")).content.decode()
     assert "Commune de Libercourt" in content
     assert "Commune de Lodève" in content
+
+
+def test_a_national_body_is_read_not_edited_by_a_chef_de_projet(client, portal, written):
+    bdt = portal["bdt"]
+
+    page = client.get(reverse("directory:organisation", args=[bdt.pk])).content.decode()
+
+    assert "Directrice régionale (Occitanie)" in page
+    assert "NORD" not in page
+    assert "Ajouter le représentant" not in page
+    assert client.get(reverse("directory:organisation_edit", args=[bdt.pk])).status_code == 403
