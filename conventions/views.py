@@ -30,7 +30,7 @@ def convention_detail(request, pk):
             Prefetch(
                 "signatories",
                 queryset=Signatory.objects.select_related(
-                    "organisation", "representative", "deliberation"
+                    "organisation", "representative", "deliberation", "acting_for"
                 ),
             ),
             *detail_prefetches(),
