@@ -9,6 +9,7 @@ from actions.models import Axis
 from conventions.models import Article, Convention
 from directory.models import Representative
 from governance.models import Committee
+from imports.pdf_text import text_of_pdf
 from tests.factories import ProfileFactory
 
 from .onboarding import PASSWORD, sign_all, write_convention
@@ -75,22 +76,19 @@ def test_after_signature_only_an_avenant_changes_the_convention(client, portal):
     assert article.title == "Titre 1"
 
 
-def test_the_party_pdf_prints_the_capacity_as_written(client, portal):
-    from signatures.snapshot.build import build_snapshot, convention_for_snapshot
-    from signatures.snapshot.present import pdf_context
-
+def test_the_convention_pdf_prints_the_capacity_as_written(client, portal):
     client.login(username="cdp-lodeve", password=PASSWORD)
     convention = write_convention(client, portal)
 
-    context = pdf_context(build_snapshot(convention_for_snapshot(convention.pk)))
-    parties = [party for group in context["party_groups"] for party in group["parties"]]
-    anah = next(party for party in parties if party["organisation"].startswith("Agence"))
-    assert anah["capacity"] == "en qualité de délégué local de l’Anah"
-    assert anah["representative"] == {
-        "id": anah["representative"]["id"],
-        "name": "",
-        "function": "Préfet de l’Hérault",
-    }
+    response = client.get(reverse("signatures:pdf", args=[convention.pk]))
+
+    text = " ".join(text_of_pdf(response.content).split())
+    assert (
+        "Agence nationale de l’habitat, représenté(e) par Préfet de l’Hérault, "
+        "en qualité de délégué local de l’Anah" in text
+    )
+    assert "Office de tourisme Lodévois et Larzac, représenté(e) par Directeur" in text
+    assert "Article 4.1" in text
 
 
 def test_a_row_is_corrected_in_place_and_gives_the_focus_back(client, portal):
