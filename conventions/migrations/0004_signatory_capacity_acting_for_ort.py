@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conventions', '0001_initial'),
+        ('conventions', '0003_intervention_sector_kind'),
         ('directory', '0002_referential_regions_and_office_representatives'),
     ]
 
