@@ -93,15 +93,15 @@ class Territory:
     the whole country (administrators)."""
 
     def __init__(self, profile):
-        self.communes = Commune.objects.filter(
-            Q(profiles=profile) | Q(epcis__profiles=profile)
-        ).distinct()
-        self.epcis = EPCI.objects.filter(
-            Q(profiles=profile) | Q(communes__profiles=profile)
-        ).distinct()
+        self.profile = profile
+        # Their communes and EPCI, those of each other, and those of the conventions given
+        # to them (the same territory as ConventionQuerySet.for_user).
+        of_profile = Q(profiles=profile) | Q(conventions__profiles=profile)
+        self.communes = Commune.objects.filter(of_profile | Q(epcis__profiles=profile)).distinct()
+        self.epcis = EPCI.objects.filter(of_profile | Q(communes__profiles=profile)).distinct()
         # A subquery, not a list: scoping a list costs no query of its own.
         self.regions = (
-            Commune.objects.filter(Q(profiles=profile) | Q(epcis__profiles=profile))
+            Commune.objects.filter(of_profile | Q(epcis__profiles=profile))
             .exclude(region="")
             .values("region")
         )
@@ -120,11 +120,18 @@ class Territory:
         territory = cls.__new__(cls)
         territory.communes, territory.epcis = Commune.objects.none(), EPCI.objects.none()
         territory.regions = Commune.objects.none().values("region")
+        territory.profile = None
         return territory
 
     def local(self, prefix=""):
         """Organisations (through `prefix`) of a commune or EPCI of the territory."""
         return Q(**{f"{prefix}commune__in": self.communes}) | Q(**{f"{prefix}epci__in": self.epcis})
+
+    def parties(self, prefix=""):
+        """Parties (or their representatives) of the conventions given to the profile."""
+        if self.profile is None:
+            return Q(pk__in=[])
+        return Q(**{f"{prefix}signatures__convention__profiles": self.profile})
 
     def beyond_communes(self, prefix=""):
         """Organisations tied to no commune nor EPCI: national, or of one of the regions."""
@@ -143,7 +150,8 @@ class OrganisationQuerySet(models.QuerySet):
         territory = Territory.of(user)
         if territory is None:
             return self
-        return self.filter(territory.local() | territory.beyond_communes())
+        visible = territory.local() | territory.beyond_communes() | territory.parties()
+        return self.filter(pk__in=self.model.objects.filter(visible).values("pk"))
 
     def in_territory(self, user):
         """The local organisations of the user's territory (proposed first in the lists)."""
@@ -245,13 +253,15 @@ class RepresentativeQuerySet(models.QuerySet):
         territory = Territory.of(user)
         if territory is None:
             return self
-        return self.filter(
+        visible = (
             territory.local("organisation__")
+            | territory.parties()
             | Q(
                 territory.beyond_communes("organisation__"),
                 Q(region="") | Q(region__in=territory.regions),
             )
         )
+        return self.filter(pk__in=self.model.objects.filter(visible).values("pk"))
 
     def current(self, on=None):
         """Representatives whose mandate covers the given day (today by default); the
