@@ -3,12 +3,13 @@
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from dsfr.forms import DsfrBaseForm
 
 from directory.models import Organisation
 from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.forms import french_decimal_formfield
-from ort_portal.widgets import DateInput
+from ort_portal.widgets import DateInput, Textarea
 
 from .models import Action, ActionOwner, Funding, Indicator, Measurement
 
@@ -17,6 +18,15 @@ class VersionForm(DsfrBaseForm):
     """The version of the action the editor loaded, to detect a concurrent save."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+def organisations_for(user, keep=()):
+    """The organisations a user may pick (directory.OrganisationQuerySet.for_user: never
+    another territory's local ones), plus those the record already names."""
+    keep = [pk for pk in keep if pk is not None]
+    return Organisation.objects.filter(
+        Q(pk__in=Organisation.objects.for_user(user).values("pk")) | Q(pk__in=keep)
+    )
 
 
 def _not_negative(value, message):
@@ -51,14 +61,19 @@ class ActionForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
-            "description": forms.Textarea(attrs={"rows": 4}),
-            "objectives": forms.Textarea(attrs={"rows": 3}),
+            "description": Textarea(attrs={"rows": 4}),
+            "objectives": Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, convention, **kwargs):
+    def __init__(self, *args, convention, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["axis"].queryset = convention.axes.all()
         self.fields["sector"].queryset = convention.sectors.all()
+        named = [self.instance.project_owner_id]
+        if self.instance.pk:
+            named += [partner.pk for partner in self.instance.partners.all()]
+        self.fields["project_owner"].queryset = organisations_for(user, named)
+        self.fields["partners"].queryset = organisations_for(user, named)
         self.fields["partners"].required = False
         self.fields["partners"].help_text = "Plusieurs choix possibles (Ctrl ou Maj + clic)."
         # An edit without the version it started from could overwrite a concurrent save.
@@ -155,11 +170,12 @@ class FundingForm(forms.ModelForm, DsfrBaseForm):
 
 
 class BaseFundingFormSet(forms.BaseModelFormSet):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        funders = [line.funder_id for line in self.get_queryset()]
         self.funder_choices = [("", "---------")] + [
             (organisation.pk, organisation.name)
-            for organisation in Organisation.objects.only("pk", "name").alphabetical()
+            for organisation in organisations_for(user, funders).only("pk", "name")
         ]
 
     def get_form_kwargs(self, index):
@@ -208,6 +224,11 @@ class ActionOwnerForm(forms.ModelForm, DsfrBaseForm):
         model = ActionOwner
         formfield_callback = french_decimal_formfield
         fields = ["organisation", "phase", "share", "period_start", "period_end"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        named = [self.instance.organisation_id] if self.instance.pk else []
+        self.fields["organisation"].queryset = organisations_for(user, named)
 
     def clean_share(self):
         share = self.cleaned_data.get("share")

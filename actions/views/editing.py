@@ -49,7 +49,9 @@ def _action_values(form):
 def action_create(request, axis_pk):
     axis = get_axis_for_user(request.user, axis_pk, edit=True)
     convention = axis.convention
-    form = ActionForm(request.POST or None, convention=convention, initial={"axis": axis})
+    form = ActionForm(
+        request.POST or None, convention=convention, user=request.user, initial={"axis": axis}
+    )
     if request.method == "POST" and form.is_valid():
         values = _action_values(form)
         partners = values.pop("partners")
@@ -72,11 +74,16 @@ def action_edit(request, pk):
     context = {"title": f"Modifier l’action {action}", "convention": convention, "action": action}
     if request.method != "POST":
         form = ActionForm(
-            instance=action, convention=convention, initial={"version": action.version}
+            instance=action,
+            convention=convention,
+            user=request.user,
+            initial={"version": action.version},
         )
-        owners = ActionOwnerFormSet(instance=action, prefix=OWNERS)
+        owners = ActionOwnerFormSet(
+            instance=action, prefix=OWNERS, form_kwargs={"user": request.user}
+        )
         return render(request, "actions/action_form.html", context | _edit(form, owners))
-    form = ActionForm(request.POST, instance=action, convention=convention)
+    form = ActionForm(request.POST, instance=action, convention=convention, user=request.user)
     owners = _posted_owners(request, action)
     if not (form.is_valid() and (not owners.is_bound or owners.is_valid())):
         return render(request, "actions/action_form.html", context | _edit(form, owners))
@@ -109,7 +116,10 @@ def action_edit(request, pk):
         messages.success(request, "La fiche-action a été enregistrée.")
         return redirect("actions:detail", action.pk)
     form = ActionForm(
-        outcome.data, instance=Action.objects.get(pk=action.pk), convention=convention
+        outcome.data,
+        instance=Action.objects.get(pk=action.pk),
+        convention=convention,
+        user=request.user,
     )
     conflict = {
         "rows": conflict_rows(form, outcome.current, outcome.conflict),
@@ -124,8 +134,12 @@ def _posted_owners(request, action):
     """The other maîtres d'ouvrage as posted; a post without their formset (an older page,
     a script) leaves them as they are."""
     if f"{OWNERS}-TOTAL_FORMS" not in request.POST:
-        return ActionOwnerFormSet(instance=action, prefix=OWNERS)
-    return ActionOwnerFormSet(request.POST, instance=action, prefix=OWNERS)
+        return ActionOwnerFormSet(
+            instance=action, prefix=OWNERS, form_kwargs={"user": request.user}
+        )
+    return ActionOwnerFormSet(
+        request.POST, instance=action, prefix=OWNERS, form_kwargs={"user": request.user}
+    )
 
 
 def _edit(form, owners, warnings=()):
@@ -252,10 +266,12 @@ def action_fundings(request, pk):
     )
     warnings, conflict = [], None
     if request.method != "POST":
-        formset = FundingFormSet(queryset=queryset, prefix="fundings")
+        formset = FundingFormSet(queryset=queryset, prefix="fundings", user=request.user)
         version_form = VersionForm(initial={"version": action.version})
     else:
-        formset = FundingFormSet(request.POST, queryset=queryset, prefix="fundings")
+        formset = FundingFormSet(
+            request.POST, queryset=queryset, prefix="fundings", user=request.user
+        )
         version_form = VersionForm(request.POST)
         if formset.is_valid() and version_form.is_valid():
             expected = version_form.cleaned_data["version"]

@@ -108,3 +108,19 @@ def test_a_national_body_is_read_not_edited_by_a_chef_de_projet(client, portal, 
     assert "NORD" not in page
     assert "Ajouter le représentant" not in page
     assert client.get(reverse("directory:organisation_edit", args=[bdt.pk])).status_code == 403
+
+
+def test_the_action_forms_offer_no_other_territorys_organisations(client, written):
+    """Maître d'ouvrage, partners, other maîtres d'ouvrage and financeurs: the territory's
+    organisations and the bodies of the region, not Libercourt's commune."""
+    from tests.factories import ActionFactory
+
+    axis = written.axes.first()
+    action = ActionFactory(axis=axis, project_owner=None)
+    for url in [
+        reverse("actions:create", args=[axis.pk]),
+        reverse("actions:edit", args=[action.pk]),
+        reverse("actions:fundings", args=[action.pk]),
+    ]:
+        assert_hidden(client.get(url))
+        assert "CC Lodévois et Larzac" in client.get(url).content.decode()
