@@ -4,6 +4,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from directory.models import Commune, Organisation, Representative, Territory
+from ort_portal.widgets import Textarea
 
 from ..models import Article, Convention, InterventionSector, Signatory
 
@@ -54,7 +55,7 @@ class ConventionForm(forms.ModelForm, DsfrBaseForm):
             "duration_years",
             "duration_note",
         ]
-        widgets = {"preamble": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"preamble": Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,7 +162,7 @@ class ArticleForm(forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = Article
         fields = ["number", "title", "text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"text": Textarea(attrs={"rows": 4})}
         help_texts = {"number": "« 4 » pour un article, « 4.1 » pour un sous-article."}
 
     def __init__(self, *args, convention, user, **kwargs):
@@ -179,8 +180,8 @@ class ArticleForm(forms.ModelForm, DsfrBaseForm):
 class SectorForm(forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = InterventionSector
-        fields = ["name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ["name", "kind", "description"]
+        widgets = {"description": Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, convention, user, **kwargs):
         super().__init__(*args, **kwargs)

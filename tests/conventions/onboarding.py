@@ -229,7 +229,11 @@ def add_articles_and_sector(client, convention):
     post_ok(
         client,
         reverse("conventions:draft_add", args=[convention.pk, "secteurs"]),
-        {"secteurs-new-name": "Centre-ville de Lodève", "secteurs-new-description": ""},
+        {
+            "secteurs-new-name": "Centre-ville de Lodève",
+            "secteurs-new-kind": "perimetre_ort",
+            "secteurs-new-description": "",
+        },
     )
 
 

@@ -23,6 +23,9 @@ def test_a_chef_de_projet_writes_and_signs_a_pvd_ort_convention_without_admin(cl
     assert convention.main_commune.name == "Lodève"
     assert list(convention.epcis.values_list("siren", flat=True)) == ["200017341"]
     assert convention.signatories.count() == 7
+    assert [(s.name, s.kind) for s in convention.sectors.all()] == [
+        ("Centre-ville de Lodève", "perimetre_ort")
+    ]
     assert convention.signatories.signing().count() == 6
     assert list(convention.articles.values_list("number", flat=True)) == [
         "1",
