@@ -16,6 +16,7 @@ from conventions.drafting import DraftPart, register_draft_part
 from conventions.drafting.services import ensure_draft
 from conventions.drafting.views import draft_page
 from conventions.models import Convention
+from ort_portal.widgets import Textarea
 from ort_portal.writes import delete_tracked, save_tracked
 
 from .models import Axis, AxisTemplate, Objective
@@ -40,7 +41,7 @@ class AxisForm(forms.ModelForm, DsfrBaseForm):
     objectives = forms.CharField(
         label="Objectifs",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text="Un objectif par ligne.",
     )
 

@@ -5,6 +5,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from conventions.drafting import DraftPart, register_draft_part
+from ort_portal.widgets import Textarea
 from ort_portal.writes import delete_tracked, save_tracked
 
 from .models import Committee
@@ -14,7 +15,7 @@ class CommitteeForm(forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = Committee
         fields = ["kind", "name", "expected_meetings_per_year", "frequency_note", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": Textarea(attrs={"rows": 3})}
         help_texts = {"frequency_note": "« 1 à 3 fois par an » (article de la convention)."}
 
     def __init__(self, *args, convention, user, **kwargs):

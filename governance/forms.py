@@ -8,7 +8,7 @@ from conventions.models import Amendment, Convention
 from directory.models import Organisation, Representative
 from directory.services import representatives_current_first
 from ort_portal.dates import PlausibleDatesMixin
-from ort_portal.widgets import DateTimeLocalInput
+from ort_portal.widgets import DateTimeLocalInput, Textarea
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 from .services import Presence
@@ -21,7 +21,7 @@ class MeetingForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
         widgets = {
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
-            "agenda": forms.Textarea(attrs={"rows": 5}),
+            "agenda": Textarea(attrs={"rows": 5}),
         }
         help_texts = {
             "starts_at": "Heure de Paris.",
@@ -190,7 +190,7 @@ class DecisionForm(forms.ModelForm, DsfrBaseForm):
     class Meta:
         model = Decision
         fields = ["kind", "text", "actions", "amendment"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"text": Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, committee: Committee, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ from actions.models import Action
 from conventions.models import Convention, Signatory
 from directory.models import Commune, Organisation, Representative
 from ort_portal.dates import PlausibleDatesMixin
-from ort_portal.widgets import DateInput
+from ort_portal.widgets import DateInput, Textarea
 
 from .draft import GROUP_BENEFICIARIES, GROUP_LOCAL_PARTNERS, ConventionDraft
 from .pdf_text import MAX_PDF_BYTES
@@ -29,7 +29,7 @@ class SourceForm(DsfrBaseForm):
         label="ou texte de la convention",
         required=False,
         max_length=MAX_TEXT_CHARACTERS,
-        widget=forms.Textarea(attrs={"rows": 12}),
+        widget=Textarea(attrs={"rows": 12}),
         help_text="Collez le texte complet, de l’intitulé jusqu’aux signatures.",
     )
 
@@ -68,7 +68,7 @@ class ConventionReviewForm(PlausibleDatesMixin, DsfrBaseForm):
     )
     duration_note = forms.CharField(label="Durée telle qu’écrite", max_length=500, required=False)
     preamble = forms.CharField(
-        label="Préambule", required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label="Préambule", required=False, widget=Textarea(attrs={"rows": 6})
     )
 
     def __init__(self, *args, communes=None, **kwargs):
@@ -119,7 +119,7 @@ class ArticleForm(DsfrBaseForm):
         error_messages={"invalid": "Un numéro comme 4 ou 4.1."},
     )
     title = forms.CharField(label="Titre", max_length=300)
-    text = forms.CharField(label="Texte", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label="Texte", required=False, widget=Textarea(attrs={"rows": 3}))
     unsure = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
@@ -130,7 +130,7 @@ class AxisForm(DsfrBaseForm):
     objectives = forms.CharField(
         label="Objectifs (un par ligne)",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
     )
     unsure = forms.CharField(required=False, widget=forms.HiddenInput)
 
