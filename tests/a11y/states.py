@@ -2,10 +2,24 @@
 checked on the way): what a URL alone does not show."""
 
 from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
 
 from actions.models import Action
 
 FOCUSED_ID = "() => document.activeElement && document.activeElement.id"
+
+
+def goto(page, url, attempts=3):
+    """page.goto, again when a navigation the previous page started late (seen after the
+    ordering mode of the plan) interrupts it."""
+    for _ in range(attempts - 1):
+        try:
+            return page.goto(url)
+        except PlaywrightError as error:
+            if "interrupted by another navigation" not in str(error):
+                raise
+            page.wait_for_load_state()
+    return page.goto(url)
 
 
 def wait_for_focus(page, element_id):
@@ -15,10 +29,7 @@ def wait_for_focus(page, element_id):
 def plan_states(page, audit, convention, action):
     """Filters unfolded, a maturity saved in place, an action moved in the ordering mode."""
     plan = reverse("actions:plan", args=[convention.pk])
-    # From a blank page: the previous state (the ordering mode) has no navigation left to
-    # interrupt this one.
-    page.goto("about:blank")
-    page.goto(plan)
+    goto(page, plan)
     page.get_by_role("button", name="Filtrer les actions").click()
     page.locator("#plan-filters.fr-collapse--expanded").wait_for()
     audit.run(page, f"{plan} filtres dépliés")
@@ -31,7 +42,7 @@ def plan_states(page, audit, convention, action):
         ).click()
     wait_for_focus(page, f"maturity-{action.pk}")
     audit.run(page, f"{plan} maturité enregistrée en place (htmx)")
-    page.goto(f"{plan}?ordre=1")
+    goto(page, f"{plan}?ordre=1")
     with page.expect_response(lambda response: "/deplacer/" in response.url):
         page.get_by_role("button", name=f"Descendre l’action {action.code}", exact=True).click()
     wait_for_focus(page, f"move-down-{action.pk}")
@@ -41,7 +52,7 @@ def plan_states(page, audit, convention, action):
 def financing_states(page, audit, action):
     """The financing form opened in place, refused with an error, then saved."""
     fiche = reverse("actions:detail", args=[action.pk])
-    page.goto(fiche)
+    goto(page, fiche)
     page.get_by_role("link", name="Modifier le plan de financement").click()
     wait_for_focus(page, "financement-form-titre")
     audit.run(page, f"{fiche} formulaire de financement ouvert (htmx)")
@@ -60,13 +71,13 @@ def financing_states(page, audit, action):
 def refused_form_states(page, audit, action, meeting):
     """Long forms sent with errors: the error summary at the top, focused."""
     edit = reverse("actions:edit", args=[action.pk])
-    page.goto(edit)
+    goto(page, edit)
     page.get_by_label("Intitulé").fill("")
     page.get_by_role("button", name="Enregistrer", exact=True).click()
     page.locator(".ort-error-summary:focus").wait_for()
     audit.run(page, f"{edit} refusé")
     create = reverse("governance:meeting_create", args=[meeting.committee_id])
-    page.goto(create)
+    goto(page, create)
     page.locator("main form[method=post] [type=submit]").first.click()
     page.locator(".ort-error-summary:focus").wait_for()
     audit.run(page, f"{create} refusé")
