@@ -27,6 +27,8 @@ EDIT_A = (L, 200, 404, 403, 200)
 DONE_A = (L, 302, 404, 403, 302)  # an action on A, then a redirect
 REFUSED_A = (L, 400, 404, 403, 400)  # an action on A, its empty form refused
 CHEFS = (L, 200, 200, 403, 200)  # chefs de projet and administrators, no territory yet
+POST_ONLY_A = (L, 405, 404, 403, 405)  # a POST-only URL of A: B does not learn it exists
+SIGNED_A = (L, 409, 404, 403, 409)  # A's convention is signed: only an avenant changes it
 DIRECTORY = (L, 403, 403, 403, 200)
 DIRECTORY_DONE = (L, 403, 403, 403, 302)
 SIGNED_IN_DONE = (L, 302, 302, 302, 302)
@@ -52,9 +54,11 @@ TABLE = {
     "accounts:user_create": (DIRECTORY, DIRECTORY),
     "accounts:user_edit": (DIRECTORY, DIRECTORY),
     "accounts:user_set_active": (POST_ONLY, DIRECTORY_DONE),
-    "directory:organisations": (DIRECTORY, DIRECTORY),
-    "directory:organisation_create": (DIRECTORY, DIRECTORY),
-    "directory:organisation": (DIRECTORY, DIRECTORY),
+    # Chefs de projet open the directory of their territory; the organisation of territory A
+    # filled in here is a national body (Caisse des Dépôts), which they read but do not edit.
+    "directory:organisations": (CHEFS, CHEFS),
+    "directory:organisation_create": (CHEFS, CHEFS),
+    "directory:organisation": (CHEFS, CHEFS),
     "directory:organisation_edit": (DIRECTORY, DIRECTORY),
     "directory:representative_create": (DIRECTORY, DIRECTORY),
     "directory:representative_edit": (DIRECTORY, DIRECTORY),
@@ -69,6 +73,13 @@ TABLE = {
     "reporting:financial_model_pdf": (READ_A, READ_A),
     "reporting:plan_csv": (READ_A, READ_A),
     "reporting:plan_xlsx": (READ_A, READ_A),
+    "conventions:create": (CHEFS, CHEFS),
+    "conventions:draft": (EDIT_A, EDIT_A),
+    "conventions:draft_general": (POST_ONLY, REFUSED_A),
+    "conventions:draft_add": (POST_ONLY_A, REFUSED_A),
+    "conventions:draft_edit": (SIGNED_A, REFUSED_A),
+    "conventions:draft_delete": (POST_ONLY, SIGNED_A),
+    "actions:axes_from_programme": (POST_ONLY, SIGNED_A),
     "conventions:detail": (READ_A, READ_A),
     "conventions:history": (READ_A, READ_A),
     "signatures:signature": (READ_A, READ_A),
