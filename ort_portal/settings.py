@@ -99,7 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["ort_portal.templatetags.numbers"],
+            "builtins": ["ort_portal.templatetags.numbers", "ort_portal.templatetags.text"],
         },
     },
 ]

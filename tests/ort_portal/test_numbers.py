@@ -46,3 +46,18 @@ def test_the_field_keeps_a_wrong_text_and_says_why():
         field.clean("1,505")
     html = field.widget.render("amount", "beaucoup")
     assert 'type="text"' in html and 'inputmode="decimal"' in html and "beaucoup" in html
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Convention-cadre opérationnelle PVD", "convention-cadre opérationnelle PVD"),
+        ("Comité de pilotage (COPIL)", "comité de pilotage (COPIL)"),
+        ("COPIL communal", "COPIL communal"),
+        ("", ""),
+    ],
+)
+def test_lcfirst_keeps_acronyms(text, expected):
+    from ort_portal.templatetags.text import lcfirst
+
+    assert lcfirst(text) == expected
