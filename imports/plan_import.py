@@ -10,6 +10,8 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
+
 from actions.models import Action, Funding
 from directory.models import Organisation
 
@@ -151,13 +153,15 @@ def owner_error(entry, times: int) -> str:
 class Builder:
     """Builds the Preview of parsed rows (plan.read_rows) against a convention."""
 
-    def __init__(self, convention, parsed: dict):
+    def __init__(self, convention, parsed: dict, user):
         self.convention = convention
         self.columns = parsed["columns"]
         self.rows = parsed["rows"]
         self.preview = Preview()
         self.axes = {axis.number: axis for axis in convention.axes.all()}
-        self.organisations = {normalise(org.name): org for org in Organisation.objects.all()}
+        self.organisations = {
+            normalise(org.name): org for org in self.pickable_organisations(convention, user)
+        }
         self.existing = {}
         actions = (
             Action.objects.filter(axis__convention=convention)
@@ -168,6 +172,21 @@ class Builder:
         for action in actions:
             key = self.key(action.axis.number, action.code, action.title)
             self.existing.setdefault(key, action)
+
+    @staticmethod
+    def pickable_organisations(convention, user):
+        """The organisations the user may pick (never another territory's local ones, even
+        as a suggestion), and those the plan already names."""
+        plan = Q(axis__convention=convention)
+        named = (
+            Q(owned_actions__in=Action.objects.filter(plan))
+            | Q(fundings__action__in=Action.objects.filter(plan))
+            | Q(co_owned_actions__action__in=Action.objects.filter(plan))
+        )
+        visible = Organisation.objects.for_user(user).values("pk")
+        return Organisation.objects.filter(
+            Q(pk__in=visible) | Q(pk__in=Organisation.objects.filter(named).values("pk"))
+        )
 
     @staticmethod
     def key(axis_number, code, title):
@@ -361,8 +380,8 @@ class Builder:
         change.indicators.append(label)
 
 
-def build_preview(convention, parsed: dict) -> Preview:
-    return Builder(convention, parsed).build()
+def build_preview(convention, parsed: dict, user) -> Preview:
+    return Builder(convention, parsed, user).build()
 
 
 def _owner_key(organisation_id, phase, share, start, end) -> tuple:

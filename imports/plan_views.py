@@ -45,7 +45,7 @@ def _session_key(convention) -> str:
 
 
 def _preview_page(request, convention, parsed, name):
-    preview = build_preview(convention, parsed)
+    preview = build_preview(convention, parsed, request.user)
     context = {
         "convention": convention,
         "preview": preview,
@@ -78,7 +78,7 @@ def plan_import_confirm(request, pk):
     if stored is None:
         messages.error(request, "Aucun fichier en attente : déposez-le de nouveau.")
         return redirect("imports:plan_import", convention.pk)
-    preview = build_preview(convention, stored["parsed"])
+    preview = build_preview(convention, stored["parsed"], request.user)
     if preview.errors:
         return _preview_page(request, convention, stored["parsed"], stored["name"])
     counts = apply(preview, by=request.user)

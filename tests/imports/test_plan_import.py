@@ -292,3 +292,21 @@ def test_the_plan_page_links_to_the_import_for_editors_only(client, convention, 
     assert "Importer un plan (XLSX, CSV)" in client.get(url).text
     client.force_login(reader)
     assert "Importer un plan (XLSX, CSV)" not in client.get(url).text
+
+
+def test_another_territorys_organisations_are_neither_found_nor_suggested(client, demo, demo_user):
+    """Libercourt's chef de projet: « Commune de Lens » (Lens-Liévin) is unknown to them,
+    and a misspelt name suggests their own commune, never Lens or Liévin."""
+    convention = Convention.objects.get(reference="LIBERCOURT-ORT")
+    text = (
+        HEADER + "\n"
+        "1;1.90;Halle;Projetée;non;Commune de Libercourtt;;;;;;;;;\n"
+        "1;1.91;Parc;Projetée;non;Commune de Lens;;;;;;;;;\n"
+    )
+    user = demo_user("cdp-libercourt")
+    errors = upload(client, user, convention, text.encode()).context["preview"].errors
+    messages = " ".join(error.message for error in errors)
+    assert [error.line for error in errors] == [2, 3]
+    assert "« Commune de Libercourt »" in messages
+    assert "Liévin" not in messages
+    assert "Organisation « Commune de Lens » inconnue" in messages
