@@ -10,12 +10,11 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
-
 from actions.models import Action, Funding
 from directory.models import Organisation
 
 from . import plan
+from .access import pickable_organisations
 from .plan import HEADER_OF, PENDING, PlanValueError, normalise
 
 REASON = "import"
@@ -160,7 +159,7 @@ class Builder:
         self.preview = Preview()
         self.axes = {axis.number: axis for axis in convention.axes.all()}
         self.organisations = {
-            normalise(org.name): org for org in self.pickable_organisations(convention, user)
+            normalise(org.name): org for org in pickable_organisations(convention, user)
         }
         self.existing = {}
         actions = (
@@ -172,21 +171,6 @@ class Builder:
         for action in actions:
             key = self.key(action.axis.number, action.code, action.title)
             self.existing.setdefault(key, action)
-
-    @staticmethod
-    def pickable_organisations(convention, user):
-        """The organisations the user may pick (never another territory's local ones, even
-        as a suggestion), and those the plan already names."""
-        plan = Q(axis__convention=convention)
-        named = (
-            Q(owned_actions__in=Action.objects.filter(plan))
-            | Q(fundings__action__in=Action.objects.filter(plan))
-            | Q(co_owned_actions__action__in=Action.objects.filter(plan))
-        )
-        visible = Organisation.objects.for_user(user).values("pk")
-        return Organisation.objects.filter(
-            Q(pk__in=visible) | Q(pk__in=Organisation.objects.filter(named).values("pk"))
-        )
 
     @staticmethod
     def key(axis_number, code, title):
