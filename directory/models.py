@@ -95,16 +95,20 @@ class Territory:
     def __init__(self, profile):
         self.profile = profile
         # Their communes and EPCI, those of each other, and those of the conventions given
-        # to them (the same territory as ConventionQuerySet.for_user).
-        of_profile = Q(profiles=profile) | Q(conventions__profiles=profile)
-        self.communes = Commune.objects.filter(of_profile | Q(epcis__profiles=profile)).distinct()
-        self.epcis = EPCI.objects.filter(of_profile | Q(communes__profiles=profile)).distinct()
-        # A subquery, not a list: scoping a list costs no query of its own.
-        self.regions = (
-            Commune.objects.filter(of_profile | Q(epcis__profiles=profile))
-            .exclude(region="")
-            .values("region")
+        # to them (the same territory as ConventionQuerySet.for_user). Each part is an id
+        # subquery: OR-ing the joins themselves multiplied the rows (seconds on PostgreSQL).
+        self.communes = Commune.objects.filter(
+            Q(pk__in=Commune.objects.filter(profiles=profile).values("pk"))
+            | Q(pk__in=Commune.objects.filter(conventions__profiles=profile).values("pk"))
+            | Q(pk__in=Commune.objects.filter(epcis__profiles=profile).values("pk"))
         )
+        self.epcis = EPCI.objects.filter(
+            Q(pk__in=EPCI.objects.filter(profiles=profile).values("pk"))
+            | Q(pk__in=EPCI.objects.filter(conventions__profiles=profile).values("pk"))
+            | Q(pk__in=EPCI.objects.filter(communes__profiles=profile).values("pk"))
+        )
+        # A subquery, not a list: scoping a list costs no query of its own.
+        self.regions = self.communes.exclude(region="").values("region")
 
     @classmethod
     def of(cls, user):
@@ -125,13 +129,17 @@ class Territory:
 
     def local(self, prefix=""):
         """Organisations (through `prefix`) of a commune or EPCI of the territory."""
-        return Q(**{f"{prefix}commune__in": self.communes}) | Q(**{f"{prefix}epci__in": self.epcis})
+        return Q(**{f"{prefix}commune__in": self.communes.values("pk")}) | Q(
+            **{f"{prefix}epci__in": self.epcis.values("pk")}
+        )
 
-    def parties(self, prefix=""):
-        """Parties (or their representatives) of the conventions given to the profile."""
+    def parties(self, model):
+        """Parties (organisations, or representatives: `model`) of the conventions given
+        to the profile."""
         if self.profile is None:
             return Q(pk__in=[])
-        return Q(**{f"{prefix}signatures__convention__profiles": self.profile})
+        signed = model.objects.filter(signatures__convention__profiles=self.profile)
+        return Q(pk__in=signed.values("pk"))
 
     def beyond_communes(self, prefix=""):
         """Organisations tied to no commune nor EPCI: national, or of one of the regions."""
@@ -150,7 +158,7 @@ class OrganisationQuerySet(models.QuerySet):
         territory = Territory.of(user)
         if territory is None:
             return self
-        visible = territory.local() | territory.beyond_communes() | territory.parties()
+        visible = territory.local() | territory.beyond_communes() | territory.parties(self.model)
         return self.filter(pk__in=self.model.objects.filter(visible).values("pk"))
 
     def in_territory(self, user):
@@ -255,7 +263,7 @@ class RepresentativeQuerySet(models.QuerySet):
             return self
         visible = (
             territory.local("organisation__")
-            | territory.parties()
+            | territory.parties(self.model)
             | Q(
                 territory.beyond_communes("organisation__"),
                 Q(region="") | Q(region__in=territory.regions),
