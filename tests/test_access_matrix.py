@@ -1,8 +1,10 @@
 """Who may open or post to every URL of the portal: anonymous, chef de projet of territory
 A (Libercourt), chef de projet of territory B (Lens-Liévin), comité member of A,
-administrator; GET, GET from htmx and an empty POST, on objects of territory A. Every
-answer is below 500 and the one this explicit table gives; a URL missing from the table
-fails the test. The Django admin's URLs follow one rule, checked for every model."""
+administrator; GET, GET from htmx and an empty POST, on objects of territory A, then on
+objects of territory B. Every answer is below 500 and the one this explicit table gives
+(written for A's objects; on B's, the two chefs de projet swap their answers and A's comité
+member is an outsider); a URL missing from the table fails the test. The Django admin's URLs
+follow one rule, checked for every model."""
 
 from collections import Counter
 
@@ -15,6 +17,7 @@ from django.urls import reverse
 
 from tests.a11y.scene import complete_demo
 from tests.access.matrix import ROLES, all_routes, territory_a_providers, url_for
+from tests.access.territory_b import complete_territory_b, territory_b_providers
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +138,7 @@ ADMIN_PAGES = ("changelist", "add", "change", "history", "delete")
 @pytest.fixture
 def clients(demo):
     complete_demo()
+    complete_territory_b()
     made = {}
     for role, username in ROLES.items():
         client = Client(raise_request_exception=False)
@@ -171,21 +175,59 @@ def test_every_url_of_the_portal_is_in_the_table():
     assert {name for name, _ in _portal_routes()} == set(TABLE)
 
 
-def test_every_url_answers_each_role_as_the_table_says(clients):
-    providers = territory_a_providers()
+def on_territory_b(expected):
+    """The table's answer for A's objects, turned into the answer for B's: chef de projet A
+    gets what B got and the reverse; where B was kept out of A (404), so is A's member."""
+    anonymous, chef_a, chef_b, member_a, admin = expected
+    return (anonymous, chef_b, chef_a, 404 if chef_b == 404 else member_a, admin)
+
+
+# On B's objects the organisation filled in is B's own (the Communauté d'agglomération de
+# Lens-Liévin), which its chef de projet reads and edits, with its representatives, and A's
+# does not; on A's, it is a national body that chefs de projet read only.
+OWN_B = (L, 403, 200, 403, 200)
+ON_B = {
+    name: (OWN_B, OWN_B)
+    for name in (
+        "directory:organisation",
+        "directory:organisation_edit",
+        "directory:representative_create",
+        "directory:representative_edit",
+        "directory:representative_replace",
+    )
+}
+PROVIDERS = {"A": territory_a_providers, "B": territory_b_providers}
+
+
+def expected_answers(name, territory):
+    """(GET, POST) answers of the five roles for the URL filled with the territory's objects."""
+    if territory == "A":
+        return TABLE[name]
+    return ON_B.get(name) or tuple(on_territory_b(answers) for answers in TABLE[name])
+
+
+@pytest.mark.parametrize("territory", PROVIDERS)
+def test_every_url_answers_each_role_as_the_table_says(clients, territory):
+    providers = PROVIDERS[territory]()
     wrong, counts = [], Counter()
     requests = (("get", {}), ("get", {"HX-Request": "true"}), ("post", {}))
     for name, route in _portal_routes():
         url = url_for(name, route, providers)
-        get_expected, post_expected = TABLE[name]
+        get_expected, post_expected = expected_answers(name, territory)
         for method, headers in requests:
             expected = post_expected if method == "post" else get_expected
             for role, wanted in zip(ROLES, expected, strict=True):
                 outcome = _outcome(_request(clients[role], method, url, **headers))
                 counts[method + ("_htmx" if headers else "")] += 1
                 if outcome != wanted:
-                    wrong.append(f"{name} {method}{' htmx' if headers else ''} {role}: {outcome}")
-    print(f"access matrix: {len(TABLE)} URL patterns × {len(ROLES)} roles × 3 = {counts}")
+                    wrong.append(
+                        f"{name} {url} {method}{' htmx' if headers else ''} {role}: "
+                        f"{outcome}, expected {wanted}"
+                    )
+    print(
+        f"access matrix, territory {territory}: {len(TABLE)} URL patterns × {len(ROLES)} "
+        f"roles × 3 = {counts}"
+    )
     assert not wrong, "\n".join(wrong)
 
 

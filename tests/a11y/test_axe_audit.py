@@ -9,14 +9,13 @@ import re
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Error as PlaywrightError
 
 from ort_portal.accessibility import AUDIT
 
 from .axe import Audit, axe_version
 from .pages import routes, urls_for
 from .scene import Scene
-from .states import financing_states, plan_states, refused_form_states
+from .states import financing_states, goto, plan_states, refused_form_states
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,15 +48,16 @@ def role_urls(scene):
 
 
 def audit_pages(page, scene, audit, titles):
-    """Every HTML page the role may open; POST-only URLs (405) and pages it may not open
-    (403, 404) are passed over."""
+    """Every HTML page the role may open; POST-only URLs (405), downloads and pages it may
+    not open (403, 404) are passed over, told apart by a request that does not navigate.
+    Any other failure to open a page fails the audit (none is skipped silently)."""
     for url in role_urls(scene):
-        try:
-            response = page.goto(url)
-        except PlaywrightError:  # an empty error response (405 of a POST-only URL)
+        answer = page.request.get(url)
+        if answer.status >= 500:
+            audit.failures.append(f"■ {url}: erreur {answer.status} du serveur")
+        if answer.status != 200 or "text/html" not in answer.headers.get("content-type", ""):
             continue
-        if response.status != 200 or "text/html" not in response.headers["content-type"]:
-            continue
+        goto(page, url)
         titles[url] = page.title()
         audit.run(page, url)
 

@@ -1,5 +1,6 @@
-"""Every URL of the portal, filled with objects of territory A (Libercourt), and who may
-do what with it: the explicit table of tests/test_access_matrix.py."""
+"""Every URL of the portal, filled with objects of territory A (Libercourt) or of territory B
+(territory_b.py), and who may do what with it: the explicit table of
+tests/test_access_matrix.py."""
 
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
