@@ -94,7 +94,7 @@ class Scene:
         )
         self.providers = {
             "conventions": lambda chosen: [c.pk for c in self.conventions],
-            "signature": lambda chosen: _first(
+            "signature": lambda chosen: first_pk(
                 Convention.objects.get(pk=chosen["pk"]).signatories.order_by("pk")
             ),
             "avenants": lambda chosen: list(
@@ -103,7 +103,7 @@ class Scene:
             "projet": lambda chosen: ["articles"],
             # The draft page's parts (conventions.drafting) and one row of each.
             "rediger": lambda chosen: ["articles"],
-            "lignes": lambda chosen: _first(
+            "lignes": lambda chosen: first_pk(
                 Convention.objects.get(pk=chosen["pk"]).articles.order_by("pk")
             ),
             "versions": lambda chosen: list(
@@ -113,13 +113,13 @@ class Scene:
             ),
             "axes": lambda chosen: [action.axis_id],
             "actions": lambda chosen: [action.pk],
-            "indicateurs": lambda chosen: _first(Indicator.objects.filter(action=action)),
+            "indicateurs": lambda chosen: first_pk(Indicator.objects.filter(action=action)),
             "comites": lambda chosen: [meeting.committee_id],
-            "membres": lambda chosen: _first(meeting.committee.members.order_by("pk")),
+            "membres": lambda chosen: first_pk(meeting.committee.members.order_by("pk")),
             "seances": lambda chosen: [meeting.pk],
-            "decisions": lambda chosen: _first(meeting.decisions.order_by("pk")),
+            "decisions": lambda chosen: first_pk(meeting.decisions.order_by("pk")),
             "organisations": lambda chosen: [organisation.pk],
-            "representants": lambda chosen: _first(organisation.representatives.order_by("pk")),
+            "representants": lambda chosen: first_pk(organisation.representatives.order_by("pk")),
             "utilisateurs": lambda chosen: [self.user.pk],
             # A password reset link: an expired one shows the page's refusal.
             "nouveau": lambda chosen: ["MQ"],
@@ -127,6 +127,6 @@ class Scene:
         }
 
 
-def _first(queryset):
+def first_pk(queryset):
     first = queryset.first()
     return [first.pk] if first is not None else []

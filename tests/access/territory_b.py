@@ -6,7 +6,6 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 
 from conventions.models import Amendment, Convention
 from directory.models import Organisation
@@ -14,6 +13,7 @@ from governance.models import Committee, Meeting
 from signatures.services.amendments import create_amendment
 from signatures.services.freezing import freeze_initial_version
 
+from ..a11y.scene import first_pk
 from ..factories import (
     ActionFactory,
     AttendanceFactory,
@@ -24,16 +24,16 @@ from ..factories import (
     MeasurementFactory,
     MeetingFactory,
 )
+from .matrix import territory_a_providers
 
 REFERENCE = "LENS-LIEVIN-CHAPEAU"
 
 
 def complete_territory_b():
     convention = Convention.objects.get(reference=REFERENCE)
-    agglomeration = Organisation.objects.filter(territory_organisation_filter()).first()
     axis = AxisFactory(convention=convention, number=1, title="Habitat et cadre de vie")
     action = ActionFactory(axis=axis, code="1.1", title="Réhabilitation des cités minières")
-    FundingFactory(action=action, funder=agglomeration, year=2025, amount=Decimal("80000"))
+    FundingFactory(action=action, funder=agglomeration(), year=2025, amount=Decimal("80000"))
     indicator = IndicatorFactory(action=action, label="Logements rénovés", baseline=0)
     MeasurementFactory(indicator=indicator, date=datetime.date(2025, 6, 30), value=12)
     committee = Committee.objects.get(conventions=convention)
@@ -46,44 +46,37 @@ def complete_territory_b():
     create_amendment(convention=convention, object="Ajout d’une fiche-action")
 
 
-def territory_organisation_filter():
-    return Q(name__icontains="Lens-Liévin") | Q(name__icontains="Lens Liévin")
+def agglomeration():
+    """B's own organisation: a local one, which B's chef de projet edits."""
+    return Organisation.objects.get(name="Communauté d’agglomération de Lens-Liévin")
 
 
 def territory_b_providers():
-    """Objects of territory B for each path segment before a parameter."""
+    """Objects of territory B for each path segment before a parameter; the segments that
+    name no object (a draft's part, a reset link) are territory A's."""
     convention = Convention.objects.get(reference=REFERENCE)
     action = convention.axes.get(number=1).actions.get()
     meeting = Meeting.objects.filter(committee__conventions=convention).first()
-    organisation = Organisation.objects.filter(territory_organisation_filter()).first()
+    organisation = agglomeration()
     user = get_user_model().objects.get(username="cdp-lens-lievin")
-
-    def first(queryset):
-        found = queryset.order_by("pk").first()
-        return [found.pk] if found is not None else []
-
-    return {
+    return territory_a_providers() | {
         "conventions": lambda chosen: [convention.pk],
-        "signature": lambda chosen: first(convention.signatories),
+        "signature": lambda chosen: first_pk(convention.signatories.order_by("pk")),
         "avenants": lambda chosen: list(
             Amendment.objects.filter(convention=convention).values_list("number", flat=True)
         ),
-        "projet": lambda chosen: ["articles"],
-        "rediger": lambda chosen: ["articles"],
-        "lignes": lambda chosen: first(convention.articles),
+        "lignes": lambda chosen: first_pk(convention.articles.order_by("pk")),
         "versions": lambda chosen: list(
             convention.signed_versions.values_list("number", flat=True)[:1]
         ),
         "axes": lambda chosen: [action.axis_id],
         "actions": lambda chosen: [action.pk],
-        "indicateurs": lambda chosen: first(action.indicators),
+        "indicateurs": lambda chosen: first_pk(action.indicators.order_by("pk")),
         "comites": lambda chosen: [meeting.committee_id],
-        "membres": lambda chosen: first(meeting.committee.members),
+        "membres": lambda chosen: first_pk(meeting.committee.members.order_by("pk")),
         "seances": lambda chosen: [meeting.pk],
-        "decisions": lambda chosen: first(meeting.decisions),
+        "decisions": lambda chosen: first_pk(meeting.decisions.order_by("pk")),
         "organisations": lambda chosen: [organisation.pk],
-        "representants": lambda chosen: first(organisation.representatives),
+        "representants": lambda chosen: first_pk(organisation.representatives.order_by("pk")),
         "utilisateurs": lambda chosen: [user.pk],
-        "nouveau": lambda chosen: ["MQ"],
-        "cle": lambda chosen: ["lien-expire"],
     }
