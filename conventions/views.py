@@ -1,11 +1,11 @@
 """The convention page (built from the sections higher apps register) and its history."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
 
 from ort_portal.history import HistoryFilterForm, build_history
+from ort_portal.pagination import paginate
 
 from .access import get_convention_for_user
 from .history import convention_scope
@@ -60,18 +60,15 @@ def convention_history(request, pk):
         until=filters.get("until"),
     )
     form.set_authors(authors)
-    page = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    pages = paginate(request, entries, HISTORY_PAGE_SIZE)
     return render(
         request,
         "conventions/history.html",
         {
-            "title": history_title(convention, page, filtered=any(filters.values())),
+            "title": history_title(convention, pages["page_obj"], filtered=any(filters.values())),
             "convention": convention,
             "form": form,
-            "page_obj": page,
-            "query": query.urlencode(),
+            **pages,
         },
     )
 

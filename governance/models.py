@@ -54,7 +54,15 @@ class CommitteeQuerySet(models.QuerySet):
                     "conventions", queryset=Convention.objects.for_user(user).order_by("title")
                 ),
             )
-            .order_by("name")
+            .order_by("name", "pk")
+        )
+
+    def behind_rhythm(self, now=None):
+        """The comités that held fewer séances in 12 months than expected per year (as
+        Committee.is_behind_rhythm says of one)."""
+        return self.with_rhythm(now).filter(
+            expected_meetings_per_year__isnull=False,
+            meetings_last_12_months__lt=F("expected_meetings_per_year"),
         )
 
     def with_rhythm(self, now=None):

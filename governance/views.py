@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
+from ort_portal.pagination import page_title, paginate
 from ort_portal.pdf import download_response, pdf_response, render_pdf
 from ort_portal.writes import write_or_form_error
 
@@ -26,15 +27,22 @@ from .forms import AttendanceForm, CommitteeMemberForm, DecisionForm, MeetingFor
 from .models import Committee, Meeting
 
 PARIS = ZoneInfo("Europe/Paris")
+COMMITTEE_PAGE_SIZE = 20
 
 
 @login_required
 def committee_list(request):
-    committees = Committee.objects.for_user(request.user).for_listing(request.user)
+    committees = Committee.objects.for_user(request.user)
+    pages = paginate(request, committees.for_listing(request.user), COMMITTEE_PAGE_SIZE)
     return render(
         request,
         "governance/committee_list.html",
-        {"title": "Comités", "committees": committees},
+        {
+            "title": page_title("Comités", pages["page_obj"]),
+            "committees": pages["page_obj"].object_list,
+            "behind_count": committees.behind_rhythm().count(),
+            **pages,
+        },
     )
 
 

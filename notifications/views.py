@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+
+from ort_portal.pagination import page_title, paginate
 
 from . import services
 from .forms import PreferencesForm
@@ -12,14 +13,14 @@ from .models import Kind, Notice
 @login_required
 def notice_list(request):
     notices = Notice.objects.for_user(request.user).select_related("convention")
-    page = Paginator(notices, 30).get_page(request.GET.get("page"))
+    pages = paginate(request, notices, 30)
     return render(
         request,
         "notifications/list.html",
         {
-            "title": "Mes avis",
-            "page_obj": page,
-            "unread_ids": [notice.pk for notice in page if notice.read_at is None],
+            "title": page_title("Mes avis", pages["page_obj"]),
+            "unread_ids": [notice.pk for notice in pages["page_obj"] if notice.read_at is None],
+            **pages,
         },
     )
 

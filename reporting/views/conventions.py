@@ -1,12 +1,11 @@
 """« Mes conventions » and the list of every convention the user may read."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from actions.models import Action
 from conventions.filters import ConventionFilter
 from conventions.models import Convention
+from ort_portal.pagination import page_title, paginate
 
 from ..dashboards import maturity_counts
 
@@ -20,11 +19,12 @@ def home(request):
         .select_related("main_commune", "parent")
         .prefetch_related("communes"),
         "axes__actions",
-    ).order_by("title")
+    ).order_by("title", "pk")
+    pages = paginate(request, conventions, LIST_PAGE_SIZE)
     return render(
         request,
         "reporting/home.html",
-        {"title": "Mes conventions", "conventions": conventions, "maturities": Action.Maturity},
+        {"title": page_title("Mes conventions", pages["page_obj"]), **pages},
     )
 
 
@@ -40,23 +40,18 @@ def convention_list(request):
         ).order_by("title"),
         user=request.user,
     )
-    page = Paginator(filterset.qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    pages = paginate(request, filterset.qs, LIST_PAGE_SIZE)
     filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
     title = "Rechercher une convention"
     if filtered:
-        title = f"Conventions filtrées ({page.paginator.count})"
-    if page.paginator.num_pages > 1:
-        title += f", page {page.number} sur {page.paginator.num_pages}"
+        title = f"Conventions filtrées ({pages['page_obj'].paginator.count})"
     return render(
         request,
         "reporting/list.html",
         {
-            "title": title,
+            "title": page_title(title, pages["page_obj"]),
             "filtered": filtered,
             "filter": filterset,
-            "page_obj": page,
-            "query": query.urlencode(),
+            **pages,
         },
     )

@@ -107,7 +107,7 @@ def test_list_keeps_a_constant_number_of_queries(
 ):
     client.force_login(owner)
     url = reverse("governance:committee_list")
-    with django_assert_num_queries(9) as small:
+    with django_assert_num_queries(11) as small:
         client.get(url)
     for n in range(10):
         committee = CommitteeFactory(conventions=[convention])
@@ -238,3 +238,20 @@ def test_committee_page_keeps_a_constant_number_of_queries(
     with django_assert_num_queries(len(small.captured_queries)):
         page = client.get(url).content.decode()
     assert page.count("Mandat terminé") == 11
+
+
+def test_the_list_of_comites_shows_twenty_a_page_and_counts_those_behind(client, owner, convention):
+    for number in range(22):
+        CommitteeFactory(
+            name=f"Comité {number:02}", conventions=[convention], expected_meetings_per_year=1
+        )
+    CommitteeFactory(
+        name="Comité à jour", conventions=[convention], expected_meetings_per_year=None
+    )
+    client.force_login(owner)
+    first = " ".join(client.get(reverse("governance:committee_list")).content.decode().split())
+    assert "23 comités, dont 22 en retard sur leur rythme ; 1 à 20 affichés." in first
+    assert "<title>Comités, page 1 sur 2" in first
+    assert "Comité 00" in first and "Comité 21" not in first
+    second = client.get(reverse("governance:committee_list"), {"page": "2"}).content.decode()
+    assert "Comité 21" in second and "Comité à jour" in second and "Comité 00" not in second

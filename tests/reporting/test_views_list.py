@@ -59,3 +59,28 @@ def test_titles_link_to_the_detail_page(client, owner, convention):
     for url in [reverse("reporting:list"), reverse("reporting:home")]:
         page = text(client.get(url))
         assert f'<a href="{reverse("conventions:detail", args=[convention.pk])}">' in page
+
+
+def test_home_shows_twenty_conventions_a_page_in_title_order(client, owner):
+    for number in range(25):
+        owner.portal_profile.conventions.add(f.ConventionFactory(title=f"Convention {number:02}"))
+    client.force_login(owner)
+    first = client.get(reverse("reporting:home"))
+    titles = [c.title for c in first.context["page_obj"].object_list]
+    numbered = [title for title in titles if title.startswith("Convention ")]
+    assert len(titles) == 20 and numbered == sorted(numbered)
+    page = text(first)
+    assert "<title>Mes conventions, page 1 sur 2" in page
+    assert "26 conventions, 1 à 20 affichées" in page
+    assert 'href="?page=2"' in page and "Convention 24" not in page
+    last = text(client.get(reverse("reporting:home"), {"page": "2"}))
+    assert "Convention 24" in last and "Convention 00" not in last
+    assert "Page 2 sur 2" in last
+
+
+def test_home_past_the_last_page_or_with_a_bad_number_shows_a_page(client, owner, convention):
+    client.force_login(owner)
+    for number in ("99", "abc", "-1", "²"):
+        response = client.get(reverse("reporting:home"), {"page": number})
+        assert response.status_code == 200
+        assert convention.title in text(response)
