@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import conventions, dashboards, financial_model
+from .views import conventions, dashboards, financial_model, territory
 
 app_name = "reporting"
 
@@ -32,5 +32,10 @@ urlpatterns = [
     ),
     path("conventions/<int:pk>/plan-d-action.csv", financial_model.plan_csv, name="plan_csv"),
     path("conventions/<int:pk>/plan-d-action.xlsx", financial_model.plan_xlsx, name="plan_xlsx"),
-    path("tableau-de-bord/", dashboards.territory_dashboard, name="territory_dashboard"),
+    path("tableau-de-bord/", territory.territory_dashboard, name="territory_dashboard"),
+    path(
+        "tableau-de-bord/<slug:section>/",
+        territory.territory_section,
+        name="territory_section",
+    ),
 ]

@@ -69,6 +69,7 @@ TABLE = {
     "reporting:home": (SIGNED_IN, SIGNED_IN),
     "reporting:list": (SIGNED_IN, SIGNED_IN),
     "reporting:territory_dashboard": (SIGNED_IN, SIGNED_IN),
+    "reporting:territory_section": (SIGNED_IN, SIGNED_IN),
     "reporting:dashboard": (READ_A, READ_A),
     "reporting:dashboard_pdf": (READ_A, READ_A),
     "reporting:financial_model": (READ_A, READ_A),

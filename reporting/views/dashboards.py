@@ -8,30 +8,22 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
 from governance.models import Committee
-from ort_portal.params import int_param
 from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
 from ..charts import MATURITY_SERIES, percent_bar, stacked_bars, status_series
-from ..filters import TerritoryFilter
 from .common import export_filename
 
 
-def dashboard_context(actions, conventions, *, today):
-    """Every figure of a tableau de bord over some actions (one or several conventions)."""
-    completion = dashboards.completion(actions)
-    by_funder = list(dashboards.financing_by_funder(actions))
-    by_year = list(dashboards.financing_by_year(actions))
-    indicators = list(dashboards.indicators_with_last_value(actions))
+def with_ratios(indicators):
+    """Each indicator with its last value rapportée à sa cible (percent and bar)."""
     for indicator in indicators:
         indicator.ratio = (
             Decimal(indicator.last_value) * 100 / indicator.target
@@ -39,6 +31,27 @@ def dashboard_context(actions, conventions, *, today):
             else None
         )
         indicator.bar = percent_bar(indicator.ratio)
+    return indicators
+
+
+def _listed(rows, limit):
+    """Every row and their number or, with a limit, the first rows and the number in all."""
+    if limit is None:
+        rows = list(rows)
+        return rows, len(rows)
+    return list(rows[:limit]), rows.count()
+
+
+def dashboard_context(actions, conventions, *, today, limit=None):
+    """Every figure of a tableau de bord over some actions (one or several conventions).
+    With a `limit`, each list keeps its first rows and `totals` says how many there are."""
+    completion = dashboards.completion(actions)
+    by_funder, funders = _listed(dashboards.financing_by_funder(actions), limit)
+    by_year = list(dashboards.financing_by_year(actions))
+    indicators, indicator_count = _listed(dashboards.indicators_with_last_value(actions), limit)
+    late, late_count = _listed(dashboards.late_actions(actions, today), limit)
+    without_fiche, without_fiche_count = _listed(dashboards.projected_without_fiche(actions), limit)
+    committees, committee_count = _listed(Committee.objects.following(conventions), limit)
     return {
         "today": today,
         "completion": completion,
@@ -50,10 +63,17 @@ def dashboard_context(actions, conventions, *, today):
         "by_funder_chart": stacked_bars(by_funder, lambda r: r["funder__name"], status_series()),
         "by_year": by_year,
         "by_year_chart": stacked_bars(by_year, dashboards.year_label, status_series()),
-        "indicators": indicators,
-        "late_actions": list(dashboards.late_actions(actions, today)),
-        "without_fiche": list(dashboards.projected_without_fiche(actions)),
-        "committees": list(Committee.objects.following(conventions)),
+        "indicators": with_ratios(indicators),
+        "late_actions": late,
+        "without_fiche": without_fiche,
+        "committees": committees,
+        "totals": {
+            "funders": funders,
+            "indicators": indicator_count,
+            "late": late_count,
+            "without_fiche": without_fiche_count,
+            "committees": committee_count,
+        },
         "statuses": Funding.Status,
         "maturities": Action.Maturity,
     }
@@ -104,51 +124,3 @@ def dashboard_pdf(request, pk):
     }
     content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
     return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
-
-
-# Territory dashboard
-
-
-def territory_scope(request):
-    """The conventions of the territory dashboard and, for a chapeau, the chapeau itself."""
-    conventions = Convention.objects.for_user(request.user)
-    chapeau = None
-    requested = request.GET.get("convention")
-    if requested:
-        if (requested_pk := int_param(requested)) is None:
-            raise Http404("Convention inconnue.")
-        chapeau = get_convention_for_user(request.user, requested_pk)
-        conventions = conventions.filter(Q(pk=chapeau.pk) | Q(parent=chapeau.pk))
-    return chapeau, conventions
-
-
-@login_required
-def territory_dashboard(request):
-    chapeau, conventions = territory_scope(request)
-    filterset = TerritoryFilter(request.GET, queryset=conventions, user=request.user)
-    scope = filterset.qs
-    rows = list(dashboards.conventions_with_figures(scope).order_by("parent_id", "title"))
-    title = (
-        f"Vue d’ensemble du territoire – {chapeau.reference}"
-        if chapeau
-        else "Tableau de bord des conventions"
-    )
-    filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
-    if filtered:
-        title += f" (filtré, {len(rows)} convention{'s' if len(rows) > 1 else ''})"
-    clear_url = reverse("reporting:territory_dashboard")
-    context = {
-        "title": title,
-        "filtered": filtered,
-        "clear_url": f"{clear_url}?convention={chapeau.pk}" if chapeau else clear_url,
-        "hidden": [("convention", chapeau.pk)] if chapeau else [],
-        "chapeau": chapeau,
-        "filter": filterset,
-        "convention_rows": rows,
-        "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
-        "chapeaux": Convention.objects.for_user(request.user)
-        .filter(kind=Convention.Kind.CHAPEAU)
-        .order_by("title"),
-        **dashboard_context(dashboards.actions_of(scope), scope, today=timezone.localdate()),
-    }
-    return render(request, "reporting/dashboard/territory.html", context)

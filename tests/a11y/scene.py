@@ -121,6 +121,8 @@ class Scene:
             "organisations": lambda chosen: [organisation.pk],
             "representants": lambda chosen: first_pk(organisation.representatives.order_by("pk")),
             "utilisateurs": lambda chosen: [self.user.pk],
+            # Two of the territory dashboard's list pages (the others share their tables).
+            "tableau-de-bord": lambda chosen: ["indicateurs", "comites"],
             # A password reset link: an expired one shows the page's refusal.
             "nouveau": lambda chosen: ["MQ"],
             "cle": lambda chosen: ["lien-expire"],

@@ -1,0 +1,168 @@
+"""The territory dashboard: every convention the user may read, or a chapeau and the
+conventions it covers.
+
+A national user reads 1,250 conventions and 50,000 actions: the dashboard shows the totals
+and the first rows of each list, and each list has its own page, paginated, with the same
+filters (`tableau-de-bord/<liste>/`).
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from actions.models import Action, Funding
+from conventions.access import get_convention_for_user
+from conventions.models import Convention
+from governance.models import Committee
+from ort_portal.pagination import page_title, paginate
+from ort_portal.params import int_param
+
+from .. import dashboards
+from ..charts import MATURITY_SERIES, stacked_bars
+from ..filters import TerritoryFilter
+from .dashboards import dashboard_context, with_ratios
+
+SUMMARY_ROWS = 10  # rows of each list on the dashboard itself
+SECTION_PAGE_SIZE = 50
+
+
+def territory_scope(request):
+    """The conventions of the territory dashboard and, for a chapeau, the chapeau itself."""
+    conventions = Convention.objects.for_user(request.user)
+    chapeau = None
+    requested = request.GET.get("convention")
+    if requested:
+        if (requested_pk := int_param(requested)) is None:
+            raise Http404("Convention inconnue.")
+        chapeau = get_convention_for_user(request.user, requested_pk)
+        conventions = conventions.filter(Q(pk=chapeau.pk) | Q(parent=chapeau.pk))
+    return chapeau, conventions
+
+
+def filtered_scope(request):
+    """The scope, its filters (kept in the URL) and whether any filter is set."""
+    chapeau, conventions = territory_scope(request)
+    filterset = TerritoryFilter(request.GET, queryset=conventions, user=request.user)
+    filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
+    return chapeau, filterset, filtered
+
+
+def convention_rows(scope):
+    return dashboards.conventions_with_figures(scope).order_by("parent_id", "title", "pk")
+
+
+@login_required
+def territory_dashboard(request):
+    chapeau, filterset, filtered = filtered_scope(request)
+    scope = filterset.qs
+    rows = list(convention_rows(scope)[:SUMMARY_ROWS])
+    convention_count = scope.count()
+    title = (
+        f"Vue d’ensemble du territoire – {chapeau.reference}"
+        if chapeau
+        else "Tableau de bord des conventions"
+    )
+    if filtered:
+        title += f" (filtré, {convention_count} convention{'s' if convention_count > 1 else ''})"
+    clear_url = reverse("reporting:territory_dashboard")
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "title": title,
+        "filtered": filtered,
+        "clear_url": f"{clear_url}?convention={chapeau.pk}" if chapeau else clear_url,
+        "hidden": [("convention", chapeau.pk)] if chapeau else [],
+        "chapeau": chapeau,
+        "filter": filterset,
+        "convention_rows": rows,
+        "convention_count": convention_count,
+        "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+        "chapeaux": Convention.objects.for_user(request.user)
+        .filter(kind=Convention.Kind.CHAPEAU)
+        .order_by("title"),
+        "query": query.urlencode(),
+        "sections": SECTIONS,
+        **dashboard_context(
+            dashboards.actions_of(scope),
+            scope,
+            today=timezone.localdate(),
+            limit=SUMMARY_ROWS,
+        ),
+    }
+    return render(request, "reporting/dashboard/territory.html", context)
+
+
+# The lists of the dashboard, each on its own page
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str  # « Actions en retard »: the page's heading, and the link's words
+    rows: object  # (conventions, today) -> the rows, in their order
+
+
+def _actions(rows):
+    return lambda scope, today: rows(dashboards.actions_of(scope), today)
+
+
+SECTIONS = {
+    "conventions": Section("Conventions", lambda scope, today: convention_rows(scope)),
+    "financeurs": Section(
+        "Financements par financeur",
+        _actions(lambda actions, today: dashboards.financing_by_funder(actions)),
+    ),
+    "indicateurs": Section(
+        "Indicateurs",
+        _actions(lambda actions, today: dashboards.indicators_with_last_value(actions)),
+    ),
+    "actions-en-retard": Section("Actions en retard", _actions(dashboards.late_actions)),
+    "actions-sans-fiche": Section(
+        "Actions projetées sans fiche-action",
+        _actions(lambda actions, today: dashboards.projected_without_fiche(actions)),
+    ),
+    "comites": Section(
+        "Comités", lambda scope, today: Committee.objects.following(scope).order_by("name", "pk")
+    ),
+}
+
+
+@login_required
+def territory_section(request, section):
+    if section not in SECTIONS:
+        raise Http404("Liste inconnue.")
+    chapeau, filterset, filtered = filtered_scope(request)
+    today = timezone.localdate()
+    pages = paginate(request, SECTIONS[section].rows(filterset.qs, today), SECTION_PAGE_SIZE)
+    extra = {}
+    if section == "indicateurs":
+        with_ratios(pages["page_obj"].object_list)
+    elif section == "financeurs":
+        extra["status_totals"] = dashboards.financing_totals(dashboards.actions_of(filterset.qs))
+    heading = SECTIONS[section].title
+    scope = f" – {chapeau.reference}" if chapeau else ""
+    filters = " (filtré)" if filtered else ""
+    dashboard_url = reverse("reporting:territory_dashboard")
+    if pages["query"]:
+        dashboard_url += f"?{pages['query']}"
+    return render(
+        request,
+        "reporting/dashboard/section.html",
+        {
+            "title": page_title(f"{heading}{filters}{scope} – tableau de bord", pages["page_obj"]),
+            "heading": heading,
+            "section": section,
+            "chapeau": chapeau,
+            "filtered": filtered,
+            "dashboard_url": dashboard_url,
+            "today": today,
+            "statuses": Funding.Status,
+            "maturities": Action.Maturity,
+            **pages,
+            **extra,
+        },
+    )
