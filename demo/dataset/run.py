@@ -50,13 +50,35 @@ class Run:
         return created
 
     def link(self, model, name: str, pairs: list[tuple[int, int]]):
-        """Bulk insert the rows of a many-to-many field (`pairs` of primary keys)."""
+        """Bulk insert the rows of a many-to-many field (`pairs` of primary keys), and
+        record them in the creation history row of each object, as a save would."""
         relation = model._meta.get_field(name)
         through = relation.remote_field.through
-        source = relation.m2m_column_name()
-        target = relation.m2m_reverse_name()
+        source, target = relation.m2m_column_name(), relation.m2m_reverse_name()
         rows = [through(**{source: a, target: b}) for a, b in pairs]
-        through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+        rows = through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+        self.record_links(model, name, rows, source)
+
+    def record_links(self, model, name: str, rows: list, source: str):
+        history = model.history.model
+        m2m_history = history._meta.get_field(f"{history._meta.model_name}_{name}").related_model
+        ids = [getattr(row, source) for row in rows]
+        created = model.history.filter(
+            id__range=(min(ids, default=0), max(ids, default=0)),
+            history_type="+",
+            history_user=self.author,
+        )
+        history_of = dict(created.values_list("id", "history_id"))
+        fields = [f.attname for f in rows[0]._meta.fields] if rows else []
+        copies = [
+            m2m_history(
+                history_id=history_of[getattr(row, source)],
+                **{field: getattr(row, field) for field in fields},
+            )
+            for row in rows
+        ]
+        m2m_history.objects.bulk_create(copies, batch_size=BATCH_SIZE)
+        self.counts["liens (communes couvertes, conventions suivies…)"] += len(copies)
 
 
 def synthetic_author():

@@ -84,6 +84,13 @@ def test_every_row_has_its_creation_in_the_history_by_the_synthetic_author(datas
         ), model
 
 
+def test_the_creation_history_of_a_convention_holds_its_communes(dataset):
+    convention = Convention.objects.order_by("reference").first()
+    created = convention.history.get(history_type="+")
+    assert [c.commune_id for c in created.communes.all()] == [convention.main_commune_id]
+    assert created.epcis.count() == 1
+
+
 def test_a_signed_convention_gets_a_frozen_version_by_the_synthetic_author():
     outcome = generate(scale=SCALE, seed=7)
     version = SignedVersion.objects.get()
