@@ -35,6 +35,7 @@ class Outcome:
     counts: dict
     seconds: float
     history_rows: int
+    freezing_seconds: float
 
 
 def already_generated() -> bool:
@@ -59,6 +60,8 @@ def generate(*, scale: float, seed: int, signed_fraction: float = DEFAULT_FRACTI
     members = create_committees(run, conventions, signatories)
     create_decisions(run, create_meetings(run, members), actions)
     create_people(run, conventions)
+    frozen_at = time.perf_counter()
     freeze_some(run, conventions, signed_fraction)
+    finished = time.perf_counter()
     history = sum(n for name, n in run.counts.items() if name != "versions signées")
-    return Outcome(dict(run.counts), time.perf_counter() - started, history)
+    return Outcome(dict(run.counts), finished - started, history, finished - frozen_at)

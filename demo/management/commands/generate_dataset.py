@@ -39,4 +39,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {count:>9,} {name}".replace(",", "\u202f"))
         rows = f"{outcome.history_rows:,}".replace(",", "\u202f")
         self.stdout.write(f"  {rows} lignes d’historique (auteur : synth-generateur)")
-        self.stdout.write(f"Durée : {outcome.seconds:.1f} s")
+        self.stdout.write(
+            f"Durée : {outcome.seconds:.1f} s, dont {outcome.freezing_seconds:.1f} s pour geler "
+            "les versions signées (PDF/A-3a)"
+        )
