@@ -24,7 +24,7 @@ def create_committees(run: Run, conventions: list, signatories: list) -> list:
     ]
     committees = run.create(Committee, committees, on=CREATED_ON)
     for committee, convention in zip(committees, conventions, strict=True):
-        committee.convention_pk = convention.pk
+        committee.convention_pk, committee.town = convention.pk, convention.main_commune.name
     run.link(
         Committee,
         "conventions",
@@ -62,7 +62,7 @@ def create_meetings(run: Run, members: list) -> list:
                     committee=committee,
                     starts_at=starts,
                     ends_at=starts + datetime.timedelta(hours=2),
-                    place=f"Mairie de {committee.name.split(' de ', 1)[1]}",
+                    place=f"Mairie de {committee.town}",
                     agenda="Avancement du plan d’action\nMaquette financière\nQuestions diverses",
                 )
             )

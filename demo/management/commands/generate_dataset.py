@@ -35,7 +35,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(f"Démo nationale synthétique (échelle {scale}, graine {seed}) :")
-        for name, count in sorted(outcome.counts.items()):
+        for name, count in outcome.counts.items():  # in the order of creation
             self.stdout.write(f"  {count:>9,} {name}".replace(",", "\u202f"))
         rows = f"{outcome.history_rows:,}".replace(",", "\u202f")
         self.stdout.write(f"  {rows} lignes d’historique (auteur : synth-generateur)")
