@@ -25,6 +25,14 @@ from ..charts import MATURITY_SERIES, percent_bar, stacked_bars, status_series
 from ..filters import TerritoryFilter
 from .common import export_filename
 
+# Why a chart has nothing to draw (reporting.charts.stacked_bars), said in its place.
+NO_FUNDING = "aucun financement des tiers n’est enregistré sur les actions"
+NO_ACTION_IN_PLAN = "le plan d’action ne compte encore aucune action"
+NO_ACTION_UNDER_CHAPEAU = (
+    "ni la convention chapeau ni les conventions qu’elle coiffe ne comptent encore d’action"
+)
+NO_ACTION_IN_SELECTION = "les conventions retenues ne comptent aucune action"
+
 
 def dashboard_context(actions, conventions, *, today):
     """Every figure of a tableau de bord over some actions (one or several conventions)."""
@@ -47,9 +55,13 @@ def dashboard_context(actions, conventions, *, today):
         "financing": actions.financing_totals(),
         "status_totals": dashboards.financing_totals(actions),
         "by_funder": by_funder,
-        "by_funder_chart": stacked_bars(by_funder, lambda r: r["funder__name"], status_series()),
+        "by_funder_chart": stacked_bars(
+            by_funder, lambda r: r["funder__name"], status_series(), nothing=NO_FUNDING
+        ),
         "by_year": by_year,
-        "by_year_chart": stacked_bars(by_year, dashboards.year_label, status_series()),
+        "by_year_chart": stacked_bars(
+            by_year, dashboards.year_label, status_series(), nothing=NO_FUNDING
+        ),
         "indicators": indicators,
         "late_actions": list(dashboards.late_actions(actions, today)),
         "without_fiche": list(dashboards.projected_without_fiche(actions)),
@@ -73,14 +85,18 @@ def convention_dashboard_context(convention, user):
         context |= {
             "title": f"Tableau de bord consolidé – {convention.reference}",
             "convention_rows": rows,
-            "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+            "conventions_chart": stacked_bars(
+                rows, lambda c: c.reference, MATURITY_SERIES, nothing=NO_ACTION_UNDER_CHAPEAU
+            ),
             "show_convention": True,
         }
     else:
         axes = list(dashboards.axes_with_maturity_counts(convention))
         context |= {
             "axes": axes,
-            "axes_chart": stacked_bars(axes, lambda a: f"Axe {a.number}", MATURITY_SERIES),
+            "axes_chart": stacked_bars(
+                axes, lambda a: f"Axe {a.number}", MATURITY_SERIES, nothing=NO_ACTION_IN_PLAN
+            ),
         }
     actions = dashboards.actions_of(conventions)
     return context | dashboard_context(actions, conventions, today=today)
@@ -145,7 +161,9 @@ def territory_dashboard(request):
         "chapeau": chapeau,
         "filter": filterset,
         "convention_rows": rows,
-        "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+        "conventions_chart": stacked_bars(
+            rows, lambda c: c.reference, MATURITY_SERIES, nothing=NO_ACTION_IN_SELECTION
+        ),
         "chapeaux": Convention.objects.for_user(request.user)
         .filter(kind=Convention.Kind.CHAPEAU)
         .order_by("title"),
