@@ -7,13 +7,16 @@ import pytest
 from django.urls import reverse
 
 from conventions.models import Amendment, Convention
+from directory.models import Organisation
+from ort_portal.accessibility import AUDIT
 
 from .scene import Scene
 from .states import goto
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WIDTH = 375
+# The width the accessibility statement names (ort_portal.accessibility).
+WIDTH = AUDIT["reflow_width"]
 PAGE_WIDTH = "() => document.documentElement.scrollWidth"
 # What sticks out on the right: to name the culprit in a failure.
 WIDER = """width => [...document.querySelectorAll('main *')]
@@ -27,7 +30,9 @@ HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
 
 def admin_urls():
     """Every demo convention's page (the chapeau's included), the chapeau's consolidated
-    dashboard and plan, a signed avenant, the home page and the territory dashboard."""
+    dashboard and plan, a signed avenant, the home page, the territory dashboard, and the
+    directory's tables whose row buttons carry visually hidden texts (they once stuck out
+    of their scrolling table: the page scrolled sideways)."""
     urls = [reverse("reporting:home"), reverse("reporting:territory_dashboard")]
     for convention in Convention.objects.order_by("pk"):
         urls.append(reverse("conventions:detail", args=[convention.pk]))
@@ -40,8 +45,14 @@ def admin_urls():
         reverse("reporting:financial_model", args=[acv.pk]),
         reverse("signatures:amendment", args=[acv.pk, signed.number]),
         reverse("reporting:territory_dashboard") + f"?convention={chapeau.pk}",
+        reverse("accounts:users"),
+        reverse("directory:organisation", args=[first_represented_organisation()]),
     ]
     return urls
+
+
+def first_represented_organisation():
+    return Organisation.objects.filter(representatives__isnull=False).order_by("pk").first().pk
 
 
 def chef_de_projet_urls(scene):
