@@ -29,7 +29,7 @@ from ..snapshot.diff import diff_snapshots
 from ..snapshot.present import present
 from .common import error_text
 
-
+# Session key: the avenant just opened, whose page focuses and announces it once.
 OPENED_AMENDMENT = "ort_opened_amendment"
 
 
