@@ -224,9 +224,7 @@ def test_dashboard_page_shows_every_figure(known_plan, convention, reader, clien
 
 
 @pytest.mark.parametrize("with_axis", [False, True], ids=["no-axis", "axis-without-action"])
-def test_a_plan_without_actions_says_there_is_nothing_to_draw(
-    with_axis, convention, owner, client
-):
+def test_a_plan_without_actions_says_there_is_nothing_to_draw(with_axis, convention, owner, client):
     """A new convention (factories): no bars under a legend, but a sentence in the charts'
     place, and the data tables beside them say that there is nothing to count."""
     if with_axis:
@@ -236,9 +234,7 @@ def test_a_plan_without_actions_says_there_is_nothing_to_draw(
     html = response.content.decode()
     text = page_text(response)
     assert "ort-chart__legend" not in html and '<figure class="ort-chart"' not in html
-    assert (
-        "Aucune donnée à représenter : le plan d’action ne compte encore aucune action." in text
-    )
+    assert "Aucune donnée à représenter : le plan d’action ne compte encore aucune action." in text
     assert (
         "Aucune donnée à représenter : aucun financement des tiers n’est enregistré sur les "
         "actions." in text
