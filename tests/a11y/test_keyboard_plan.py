@@ -104,6 +104,10 @@ def test_plan_edit_with_the_keyboard_alone(demo, keyboard_page):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**?*axis={axis.pk}*")
     assert "Plan d’action filtré" in page.title()
+    # The result takes the focus and is announced, not the top of the page.
+    count = Action.objects.filter(axis=axis).count()
+    page.wait_for_function(f"() => ({FOCUSED_ID})() === 'plan-totals'")
+    assert live_text(page) == f"{count} actions correspondant aux filtres."
 
     # Change a maturity: the save button comes right after the select; focus comes back.
     tab_until(page, f"#maturity-{action.pk}")
