@@ -3,7 +3,9 @@
 They come from the automated audit of the test suite (tests/a11y): axe-core, from npm,
 run on every page and htmx state of the demo roles at 1280 and 375 px. The audit test
 checks that the engine's version is the one installed and that it audits at least as
-many page states as this statement says.
+many page states as this statement says. The reflow test (tests/a11y/test_reflow.py) opens
+its pages at `reflow_width` and checks that none scrolls sideways nor skips a heading
+level; the keyboard tests (tests/a11y/test_keyboard_*.py) walk through the tasks listed.
 """
 
 import datetime
@@ -17,4 +19,6 @@ AUDIT = {
     "roles": ["administrateur", "cheffe de projet", "membre de comité de pilotage", "visiteur"],
     "widths": [1280, 375],
     "violations": 0,
+    # tests/a11y/test_reflow.py: a phone's width, no page-level horizontal scroll.
+    "reflow_width": 375,
 }

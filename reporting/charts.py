@@ -27,13 +27,20 @@ MATURITY_COLOURS = {
 SEGMENT_GAP = Decimal("0.4")  # in percent of the bar, between two segments
 
 
-def stacked_bars(rows, label, series):
+NOTHING_TO_DRAW = "Aucune donnée à représenter"
+
+
+def stacked_bars(rows, label, series, *, nothing):
     """Horizontal stacked bars, in percent of the largest bar.
 
     series: (key, label, colour, css class) tuples; each row gives one value per key.
+    nothing: why there is nothing to draw (« aucune action… »), said instead of an empty
+    chart (bars without segments under a legend) when every value is zero.
     """
     rows = list(rows)
     largest = max((sum(_value(row, key) for key, *_ in series) for row in rows), default=0)
+    if not largest:
+        return {"bars": [], "legend": [], "empty": f"{NOTHING_TO_DRAW} : {nothing}."}
     bars = []
     for row in rows:
         x = Decimal(0)
@@ -47,7 +54,7 @@ def stacked_bars(rows, label, series):
                 x += width
         bars.append({"label": label(row), "segments": segments})
     legend = [{"name": name, "fill": colour, "css": css} for _, name, colour, css in series]
-    return {"bars": bars, "legend": legend}
+    return {"bars": bars, "legend": legend, "empty": None}
 
 
 def _value(row, key):

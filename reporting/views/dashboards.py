@@ -21,6 +21,13 @@ from .. import dashboards
 from ..charts import MATURITY_SERIES, percent_bar, stacked_bars, status_series
 from .common import export_filename
 
+# Why a chart has nothing to draw (reporting.charts.stacked_bars), said in its place.
+NO_FUNDING = "aucun financement des tiers n’est enregistré sur les actions"
+NO_ACTION_IN_PLAN = "le plan d’action ne compte encore aucune action"
+NO_ACTION_UNDER_CHAPEAU = (
+    "ni la convention chapeau ni les conventions qu’elle coiffe ne comptent encore d’action"
+)
+
 
 def with_ratios(indicators):
     """Each indicator with its last value rapportée à sa cible (percent and bar)."""
@@ -60,9 +67,13 @@ def dashboard_context(actions, conventions, *, today, limit=None):
         "financing": actions.financing_totals(),
         "status_totals": dashboards.financing_totals(actions),
         "by_funder": by_funder,
-        "by_funder_chart": stacked_bars(by_funder, lambda r: r["funder__name"], status_series()),
+        "by_funder_chart": stacked_bars(
+            by_funder, lambda r: r["funder__name"], status_series(), nothing=NO_FUNDING
+        ),
         "by_year": by_year,
-        "by_year_chart": stacked_bars(by_year, dashboards.year_label, status_series()),
+        "by_year_chart": stacked_bars(
+            by_year, dashboards.year_label, status_series(), nothing=NO_FUNDING
+        ),
         "indicators": with_ratios(indicators),
         "late_actions": late,
         "without_fiche": without_fiche,
@@ -93,14 +104,18 @@ def convention_dashboard_context(convention, user):
         context |= {
             "title": f"Tableau de bord consolidé – {convention.reference}",
             "convention_rows": rows,
-            "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+            "conventions_chart": stacked_bars(
+                rows, lambda c: c.reference, MATURITY_SERIES, nothing=NO_ACTION_UNDER_CHAPEAU
+            ),
             "show_convention": True,
         }
     else:
         axes = list(dashboards.axes_with_maturity_counts(convention))
         context |= {
             "axes": axes,
-            "axes_chart": stacked_bars(axes, lambda a: f"Axe {a.number}", MATURITY_SERIES),
+            "axes_chart": stacked_bars(
+                axes, lambda a: f"Axe {a.number}", MATURITY_SERIES, nothing=NO_ACTION_IN_PLAN
+            ),
         }
     actions = dashboards.actions_of(conventions)
     return context | dashboard_context(actions, conventions, today=today)

@@ -29,6 +29,8 @@ from .dashboards import dashboard_context, with_ratios
 
 SUMMARY_ROWS = 10  # rows of each list on the dashboard itself
 SECTION_PAGE_SIZE = 50
+# Why the chart of the conventions shown has nothing to draw (reporting.charts.stacked_bars).
+NO_ACTION_SHOWN = "les conventions affichées ne comptent aucune action"
 
 
 def territory_scope(request):
@@ -81,7 +83,9 @@ def territory_dashboard(request):
         "filter": filterset,
         "convention_rows": rows,
         "convention_count": convention_count,
-        "conventions_chart": stacked_bars(rows, lambda c: c.reference, MATURITY_SERIES),
+        "conventions_chart": stacked_bars(
+            rows, lambda c: c.reference, MATURITY_SERIES, nothing=NO_ACTION_SHOWN
+        ),
         "chapeaux": Convention.objects.for_user(request.user)
         .filter(kind=Convention.Kind.CHAPEAU)
         .order_by("title"),

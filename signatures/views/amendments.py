@@ -29,6 +29,9 @@ from ..snapshot.diff import diff_snapshots
 from ..snapshot.present import present
 from .common import error_text
 
+# Session key: the avenant just opened, whose page focuses and announces it once.
+OPENED_AMENDMENT = "ort_opened_amendment"
+
 
 @login_required
 @require_POST
@@ -43,6 +46,9 @@ def amendment_create(request, pk):
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
+            # The avenant's page takes the focus on its heading and announces the opening
+            # (once: a reload does not announce it again).
+            request.session[OPENED_AMENDMENT] = amendment.pk
             return redirect("signatures:amendment", pk=convention.pk, number=amendment.number)
     else:
         messages.error(request, "Indiquez l’objet de l’avenant.")
@@ -114,7 +120,7 @@ def _adopted_context(amendment):
     return {"changes": diff_snapshots(amendment.base, adopted), "plan": present(adopted)}
 
 
-def _amendment_page(request, convention, amendment, *, bound=None, status=200):
+def _amendment_page(request, convention, amendment, *, bound=None, status=200, opened=False):
     bound = bound or {}
     signatures = list(amendment.signatures.select_related("organisation", "representative"))
     unsigned = services.parties_to_sign(amendment, signatures)
@@ -129,6 +135,7 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200):
         "unsigned": unsigned,
         "decisions": amendment.decisions.select_related("meeting__committee"),
         "is_draft": is_draft,
+        "opened": opened,
         "can_edit": request.user.has_perm("conventions.edit_convention", convention),
         "sections": _draft_sections(amendment, bound, user=request.user) if is_draft else [],
         "avis_form": bound.get("avis") or AvisForm(convention=convention),
@@ -142,7 +149,8 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200):
 def amendment(request, pk, number):
     amendment = get_amendment_for_user(request.user, pk, number)
     convention = amendment.convention
-    return _amendment_page(request, convention, amendment)
+    opened = request.session.pop(OPENED_AMENDMENT, None) == amendment.pk
+    return _amendment_page(request, convention, amendment, opened=opened)
 
 
 def _bound_draft_form(amendment, part, data, *, user=None):

@@ -104,6 +104,10 @@ def test_plan_edit_with_the_keyboard_alone(demo, keyboard_page):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**?*axis={axis.pk}*")
     assert "Plan d’action filtré" in page.title()
+    # The result takes the focus and is announced, not the top of the page.
+    count = Action.objects.filter(axis=axis).count()
+    page.wait_for_function(f"() => ({FOCUSED_ID})() === 'plan-totals'")
+    assert live_text(page) == f"{count} actions correspondant aux filtres."
 
     # Change a maturity: the save button comes right after the select; focus comes back.
     tab_until(page, f"#maturity-{action.pk}")
@@ -150,3 +154,43 @@ def test_plan_edit_with_the_keyboard_alone(demo, keyboard_page):
     page.wait_for_function(f"() => ({FOCUSED_ID})() === 'financement-titre'")
     assert live_text(page).startswith("Plan de financement enregistré : 45")
     assert action.fundings.get().amount == 45000
+
+
+def test_opening_an_avenant_with_the_keyboard_focuses_and_announces_it(demo, keyboard_page):
+    page = keyboard_page
+    convention = Convention.objects.get(reference="LIBERCOURT-ORT")
+    login_with_keyboard(page, "cdp-libercourt")
+    page.goto(reverse("signatures:versions", args=[convention.pk]))
+
+    # Signed before the portal: its state is recorded as the initial signed version first;
+    # the confirmation takes the focus.
+    tab_until(page, "main form button[type=submit]")
+    assert page.evaluate("document.activeElement.textContent") == (
+        "Enregistrer la version signée initiale"
+    )
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.matches('.ort-messages')")
+    assert "Version 1 enregistrée." in page.locator(".ort-messages").inner_text()
+
+    tab_until(page, "#id_object")
+    page.keyboard.type("Ajout d’un secteur d’intervention")
+    tab_until(page, "main form button[type=submit]")
+    assert page.evaluate("document.activeElement.textContent") == "Ouvrir l’avenant"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{reverse('signatures:amendment', args=[convention.pk, 1])}")
+    # The new avenant's heading takes the focus and the opening is announced.
+    page.wait_for_function(f"() => ({FOCUSED_ID})() === 'avenant-titre'")
+    assert page.evaluate("document.activeElement.textContent") == "Avenant n° 1"
+    assert live_text(page) == (
+        "Avenant n° 1 ouvert : son projet se rédige ci-dessous, partie par partie."
+    )
+    assert convention.amendments.get().object == "Ajout d’un secteur d’intervention"
+    # Tab goes on from the heading into the page, not from its top.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!document.activeElement.closest('header, .fr-skiplinks')")
+
+    # Said once: coming back to the page later neither moves the focus nor announces.
+    page.reload()
+    page.wait_for_load_state()
+    assert focused(page) != "avenant-titre"
+    assert page.locator("#ort-live").text_content() == ""

@@ -223,6 +223,29 @@ def test_dashboard_page_shows_every_figure(known_plan, convention, reader, clien
     assert "style=" not in response.content.decode().split("<main")[-1]
 
 
+@pytest.mark.parametrize("with_axis", [False, True], ids=["no-axis", "axis-without-action"])
+def test_a_plan_without_actions_says_there_is_nothing_to_draw(with_axis, convention, owner, client):
+    """A new convention (factories): no bars under a legend, but a sentence in the charts'
+    place, and the data tables beside them say that there is nothing to count."""
+    if with_axis:
+        AxisFactory(convention=convention, number=1, title="Habitat")
+    client.force_login(owner)
+    response = client.get(reverse("reporting:dashboard", args=[convention.pk]))
+    html = response.content.decode()
+    text = page_text(response)
+    assert "ort-chart__legend" not in html and '<figure class="ort-chart"' not in html
+    assert "Aucune donnée à représenter : le plan d’action ne compte encore aucune action." in text
+    assert (
+        "Aucune donnée à représenter : aucun financement des tiers n’est enregistré sur les "
+        "actions." in text
+    )
+    if with_axis:
+        assert "Axe 1 : Habitat 0 0 0 0 0 0 0 Aucune donnée à représenter" in text
+    else:
+        assert "Aucun axe : aucune donnée à représenter." in text
+    assert "Aucune ligne de financement." in text
+
+
 def test_a_realised_or_abandoned_action_is_never_late(known_plan, convention):
     actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
     late = dashboards.late_actions(actions, datetime.date(2026, 11, 21))

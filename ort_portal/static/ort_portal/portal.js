@@ -36,6 +36,15 @@
       }
       target.focus({ preventScroll: true });
       target.scrollIntoView({ block: "nearest" });
+      // Again each time DSFR finishes unfolding what opens on load (applied filters push the
+      // plan's count down), for two seconds: the focused element stays in view.
+      var keepInView = function () {
+        if (document.activeElement === target) { target.scrollIntoView({ block: "nearest" }); }
+      };
+      document.addEventListener("transitionend", keepInView);
+      window.setTimeout(function () {
+        document.removeEventListener("transitionend", keepInView);
+      }, 2000);
     }
   }
 
