@@ -251,7 +251,11 @@ def conventions_with_figures(conventions: QuerySet) -> QuerySet:
     so that counting actions and summing funding lines do not multiply each other)."""
     live = Action.objects.filter(axis__convention=OuterRef("pk")).live()
     cost = live.order_by().values("axis__convention").annotate(s=Sum("estimated_cost")).values("s")
-    lines = Funding.objects.filter(action__in=live.values("pk"))
+    # The lines' own filter on the convention: an OuterRef("pk") nested in `action__in=live`
+    # would name the funding line, not the convention.
+    lines = Funding.objects.filter(action__axis__convention=OuterRef("pk")).exclude(
+        action__maturity=Action.Maturity.ABANDONNEE
+    )
     rule = financing.line_conditions()
     unknown = (
         lines.filter(rule["unknown"])

@@ -4,8 +4,10 @@ across the conventions they may see, filtered by programme, département and sta
 import pytest
 from django.urls import reverse
 
+from actions.models import Action
 from conventions.models import Convention
-from tests.factories import CommuneFactory, ConventionFactory
+from reporting.dashboards import actions_of
+from tests.factories import CommuneFactory, ConventionFactory, FundingFactory
 from tests.reporting.test_dashboard import build_known_plan, page_text
 
 URL = reverse("reporting:territory_dashboard")
@@ -86,3 +88,20 @@ def test_figures_are_aggregated_over_the_conventions(convention, admin_user, cli
 def test_main_menu_links_the_dashboard(username, demo_user, client):
     client.force_login(demo_user(username))
     assert f'href="{URL}"' in client.get(reverse("reporting:home")).content.decode()
+
+
+def test_each_convention_row_sums_its_own_lines(convention, admin_user, client):
+    """Regression: the rows' financing was summed over the wrong lines (an OuterRef
+    nested one query too deep named the funding line), so it read 0 €."""
+    build_known_plan(convention)
+    other = ConventionFactory()
+    build_known_plan(other)
+    FundingFactory(action=Action.objects.get(axis__convention=other, code="1.1"), amount=1000)
+    client.force_login(admin_user)
+    rows = {row.pk: row for row in client.get(URL).context["convention_rows"]}
+    for each in (convention, other):
+        figures = actions_of(Convention.objects.filter(pk=each.pk)).financing_totals()
+        assert rows[each.pk].funded == figures.financing > 0
+        assert rows[each.pk].loans == figures.loans > 0
+        assert rows[each.pk].unknown_amounts == figures.unknown
+    assert rows[other.pk].funded == rows[convention.pk].funded + 1000
