@@ -270,3 +270,11 @@ def conventions_with_figures(conventions: QuerySet) -> QuerySet:
         loans=_per_convention(lines, rule["loans"]),
         unknown_amounts=Coalesce(Subquery(unknown), Value(0)),
     )
+
+
+def with_figures(conventions) -> list:
+    """The conventions given (a page of them), each with its figures, in their order: the
+    sums run for the rows shown only, never for every convention of the country."""
+    ids = [convention.pk for convention in conventions]
+    figures = conventions_with_figures(Convention.objects.filter(pk__in=ids)).in_bulk(ids)
+    return [figures[pk] for pk in ids]

@@ -55,14 +55,16 @@ def filtered_scope(request):
 
 
 def convention_rows(scope):
-    return dashboards.conventions_with_figures(scope).order_by("parent_id", "title", "pk")
+    """The conventions in the order of the dashboard; their figures come with the page
+    shown (dashboards.with_figures)."""
+    return scope.select_related(None).order_by("parent_id", "title", "pk")
 
 
 @login_required
 def territory_dashboard(request):
     chapeau, filterset, filtered = filtered_scope(request)
     scope = filterset.qs
-    rows = list(convention_rows(scope)[:SUMMARY_ROWS])
+    rows = dashboards.with_figures(convention_rows(scope)[:SUMMARY_ROWS])
     convention_count = scope.count()
     title = (
         f"Vue d’ensemble du territoire – {chapeau.reference}"
@@ -108,6 +110,7 @@ def territory_dashboard(request):
 class Section:
     title: str  # « Actions en retard »: the page's heading, and the link's words
     rows: object  # (conventions, today) -> the rows, in their order
+    shown: object = list  # the page's rows -> the rows with what the table shows of them
 
 
 def _actions(rows):
@@ -115,7 +118,9 @@ def _actions(rows):
 
 
 SECTIONS = {
-    "conventions": Section("Conventions", lambda scope, today: convention_rows(scope)),
+    "conventions": Section(
+        "Conventions", lambda scope, today: convention_rows(scope), dashboards.with_figures
+    ),
     "financeurs": Section(
         "Financements par financeur",
         _actions(lambda actions, today: dashboards.financing_by_funder(actions)),
@@ -123,6 +128,7 @@ SECTIONS = {
     "indicateurs": Section(
         "Indicateurs",
         _actions(lambda actions, today: dashboards.indicators_with_last_value(actions)),
+        lambda indicators: with_ratios(list(indicators)),
     ),
     "actions-en-retard": Section("Actions en retard", _actions(dashboards.late_actions)),
     "actions-sans-fiche": Section(
@@ -142,10 +148,8 @@ def territory_section(request, section):
     chapeau, filterset, filtered = filtered_scope(request)
     today = timezone.localdate()
     pages = paginate(request, SECTIONS[section].rows(filterset.qs, today), SECTION_PAGE_SIZE)
-    extra = {}
-    if section == "indicateurs":
-        with_ratios(pages["page_obj"].object_list)
-    elif section == "financeurs":
+    extra = {"rows": SECTIONS[section].shown(pages["page_obj"].object_list)}
+    if section == "financeurs":
         extra["status_totals"] = dashboards.financing_totals(dashboards.actions_of(filterset.qs))
     heading = SECTIONS[section].title
     scope = f" – {chapeau.reference}" if chapeau else ""
