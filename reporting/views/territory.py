@@ -6,6 +6,7 @@ and the first rows of each list, and each list has its own page, paginated, with
 filters (`tableau-de-bord/<liste>/`).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -92,7 +93,6 @@ def territory_dashboard(request):
         .filter(kind=Convention.Kind.CHAPEAU)
         .order_by("title"),
         "query": query.urlencode(),
-        "sections": SECTIONS,
         **dashboard_context(
             dashboards.actions_of(scope),
             scope,
@@ -109,8 +109,8 @@ def territory_dashboard(request):
 @dataclass(frozen=True)
 class Section:
     title: str  # « Actions en retard »: the page's heading, and the link's words
-    rows: object  # (conventions, today) -> the rows, in their order
-    shown: object = list  # the page's rows -> the rows with what the table shows of them
+    rows: Callable  # (conventions, today) -> the rows, in their order
+    shown: Callable = list  # the page's rows -> the rows with what the table shows of them
 
 
 def _actions(rows):
