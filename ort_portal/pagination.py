@@ -7,9 +7,14 @@ def paginate(request, items, per_page: int) -> dict:
     """The page asked for by `?page=` (the last one when past the end, the first when not a
     number) and the other GET parameters, kept by the links of includes/pagination.html."""
     page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    return {"page_obj": page, "query": query_without_page(request)}
+
+
+def query_without_page(request) -> str:
+    """The GET parameters but `page`, URL-encoded: a list's filters, kept by its links."""
     query = request.GET.copy()
     query.pop("page", None)
-    return {"page_obj": page, "query": query.urlencode()}
+    return query.urlencode()
 
 
 def page_title(title: str, page: Page) -> str:

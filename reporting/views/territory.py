@@ -20,7 +20,7 @@ from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
 from governance.models import Committee
-from ort_portal.pagination import page_title, paginate
+from ort_portal.pagination import page_title, paginate, query_without_page
 from ort_portal.params import int_param
 
 from .. import dashboards
@@ -75,8 +75,6 @@ def territory_dashboard(request):
     if filtered:
         title += f" (filtré, {convention_count} convention{'s' if convention_count > 1 else ''})"
     clear_url = reverse("reporting:territory_dashboard")
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "title": title,
         "filtered": filtered,
@@ -92,7 +90,7 @@ def territory_dashboard(request):
         "chapeaux": Convention.objects.for_user(request.user)
         .filter(kind=Convention.Kind.CHAPEAU)
         .order_by("title"),
-        "query": query.urlencode(),
+        "query": query_without_page(request),
         **dashboard_context(
             dashboards.actions_of(scope),
             scope,
