@@ -9,7 +9,7 @@ from dsfr.forms import DsfrBaseForm
 from directory.models import Organisation
 from ort_portal.dates import PlausibleDatesMixin
 from ort_portal.forms import french_decimal_formfield
-from ort_portal.widgets import DateInput, Textarea
+from ort_portal.widgets import DateInput, SearchSelect, SearchSelectMultiple, Textarea
 
 from .models import Action, ActionOwner, Funding, Indicator, Measurement
 
@@ -18,6 +18,9 @@ class VersionForm(DsfrBaseForm):
     """The version of the action the editor loaded, to detect a concurrent save."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+ORGANISATION_SEARCH = "directory:organisation_search"
 
 
 def organisations_for(user, keep=()):
@@ -59,6 +62,8 @@ class ActionForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
             "progress",
         ]
         widgets = {
+            "project_owner": SearchSelect(ORGANISATION_SEARCH, "Rechercher un maître d’ouvrage"),
+            "partners": SearchSelectMultiple(ORGANISATION_SEARCH, "Rechercher un partenaire"),
             "start_date": DateInput(),
             "end_date": DateInput(),
             "description": Textarea(attrs={"rows": 4}),
@@ -75,7 +80,10 @@ class ActionForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
         self.fields["project_owner"].queryset = organisations_for(user, named)
         self.fields["partners"].queryset = organisations_for(user, named)
         self.fields["partners"].required = False
-        self.fields["partners"].help_text = "Plusieurs choix possibles (Ctrl ou Maj + clic)."
+        self.fields["partners"].help_text = (
+            "Plusieurs choix possibles (Ctrl ou Maj + clic) ; "
+            "les partenaires choisis restent en tête de la liste après une recherche."
+        )
         # An edit without the version it started from could overwrite a concurrent save.
         self.fields["version"].required = self.instance.pk is not None
 
@@ -133,12 +141,16 @@ class FundingForm(forms.ModelForm, DsfrBaseForm):
             "status",
             "comment",
         ]
+        widgets = {"funder": SearchSelect(ORGANISATION_SEARCH, "Rechercher un financeur")}
 
-    def __init__(self, *args, funder_choices=None, **kwargs):
+    def __init__(self, *args, funders=None, funder_labels=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if funder_choices is not None:
-            # One list of organisations for every line instead of a query per line.
-            self.fields["funder"].choices = funder_choices
+        if funders is not None:
+            # The formset's queryset for every line: validated with one query per line,
+            # never listed (the picker searches).
+            self.fields["funder"].queryset = funders
+        # The names of the lines' funders, already read with the lines: no query per line.
+        self.fields["funder"].widget.labels = funder_labels or {}
         self.fields["amount"].help_text = "Laissez vide si le montant est à préciser."
         self.fields["year"].help_text = "Ou une période, ou rien."
 
@@ -172,14 +184,16 @@ class FundingForm(forms.ModelForm, DsfrBaseForm):
 class BaseFundingFormSet(forms.BaseModelFormSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        funders = [line.funder_id for line in self.get_queryset()]
-        self.funder_choices = [("", "---------")] + [
-            (organisation.pk, organisation.name)
-            for organisation in organisations_for(user, funders).only("pk", "name")
-        ]
+        lines = self.get_queryset()
+        self.funder_labels = {line.funder_id: line.funder.name for line in lines}
+        self.funders = organisations_for(user, list(self.funder_labels))
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "funder_choices": self.funder_choices}
+        return {
+            **super().get_form_kwargs(index),
+            "funders": self.funders,
+            "funder_labels": self.funder_labels,
+        }
 
     def lines(self):
         """The lines as they will be after saving: kept and new ones, not deleted ones."""
@@ -224,6 +238,9 @@ class ActionOwnerForm(forms.ModelForm, DsfrBaseForm):
         model = ActionOwner
         formfield_callback = french_decimal_formfield
         fields = ["organisation", "phase", "share", "period_start", "period_end"]
+        widgets = {
+            "organisation": SearchSelect(ORGANISATION_SEARCH, "Rechercher un maître d’ouvrage")
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

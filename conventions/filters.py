@@ -5,6 +5,7 @@ import django_filters
 from directory.models import EPCI, Commune
 from ort_portal.filters import SearchFilter
 from ort_portal.forms import FilterForm
+from ort_portal.widgets import SearchSelect
 
 from .models import Convention
 
@@ -12,6 +13,11 @@ from .models import Convention
 def visible_communes(user):
     """Communes covered by the conventions the user may read."""
     return Commune.objects.filter(conventions__in=Convention.objects.for_user(user)).distinct()
+
+
+def visible_epcis(user):
+    """EPCI of the conventions the user may read."""
+    return EPCI.objects.filter(conventions__in=Convention.objects.for_user(user)).distinct()
 
 
 def departement_choices(user):
@@ -53,6 +59,7 @@ class ConventionFilter(django_filters.FilterSet):
         queryset=Commune.objects.none(),
         distinct=True,
         empty_label="Toutes",
+        widget=SearchSelect("conventions:commune_search", "Rechercher une commune"),
     )
     epci = django_filters.ModelChoiceFilter(
         label="EPCI",
@@ -60,6 +67,7 @@ class ConventionFilter(django_filters.FilterSet):
         queryset=EPCI.objects.none(),
         distinct=True,
         empty_label="Tous",
+        widget=SearchSelect("conventions:epci_search", "Rechercher un EPCI"),
     )
     q = SearchFilter(label="Recherche dans l’intitulé", field_name="title", lookup_expr="icontains")
 
@@ -71,7 +79,6 @@ class ConventionFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the territories of conventions the user may read are offered.
-        visible = Convention.objects.for_user(user)
         self.filters["commune"].queryset = visible_communes(user)
-        self.filters["epci"].queryset = EPCI.objects.filter(conventions__in=visible).distinct()
+        self.filters["epci"].queryset = visible_epcis(user)
         self.filters["departement"].extra["choices"] = departement_choices(user)

@@ -1,7 +1,10 @@
 from django.urls import path
 
+from ort_portal.pickers import search_view
+
 from . import views
 from .drafting import views as drafting
+from .pickers import COMMUNES, EPCIS
 
 app_name = "conventions"
 
@@ -22,4 +25,7 @@ urlpatterns = [
         drafting.part_delete,
         name="draft_delete",
     ),
+    # The searches of the list's commune and EPCI filters (ort_portal.pickers).
+    path("conventions/recherche/communes/", search_view(COMMUNES), name="commune_search"),
+    path("conventions/recherche/epci/", search_view(EPCIS), name="epci_search"),
 ]

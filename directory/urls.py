@@ -1,6 +1,9 @@
 from django.urls import path
 
+from ort_portal.pickers import search_view
+
 from . import views
+from .pickers import ORGANISATIONS, REPRESENTATIVES
 
 app_name = "directory"
 
@@ -28,5 +31,16 @@ urlpatterns = [
         "annuaire/representants/<int:pk>/remplacer/",
         views.representative_replace,
         name="representative_replace",
+    ),
+    # The searches of the pickers of every form (ort_portal.pickers), scoped by for_user.
+    path(
+        "annuaire/recherche/organisations/",
+        search_view(ORGANISATIONS),
+        name="organisation_search",
+    ),
+    path(
+        "annuaire/recherche/representants/",
+        search_view(REPRESENTATIVES),
+        name="representative_search",
     ),
 ]

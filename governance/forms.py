@@ -1,14 +1,14 @@
 from django import forms
-from django.utils import timezone
 from dsfr.forms import DsfrBaseForm
 from dsfr.utils import dsfr_input_class_attr
 
 from actions.models import Action
 from conventions.models import Amendment, Convention
 from directory.models import Organisation, Representative
+from directory.pickers import representative_label
 from directory.services import representatives_current_first
 from ort_portal.dates import PlausibleDatesMixin
-from ort_portal.widgets import DateTimeLocalInput, Textarea
+from ort_portal.widgets import DateTimeLocalInput, SearchSelect, Textarea
 
 from .models import Attendance, Committee, CommitteeMember, Decision, Meeting
 from .services import Presence
@@ -31,10 +31,7 @@ class MeetingForm(PlausibleDatesMixin, forms.ModelForm, DsfrBaseForm):
 
 class RepresentativeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        label = f"{obj.designation} ({obj.organisation})"
-        if obj.mandate_end and obj.mandate_end < timezone.localdate():
-            return f"{label} – mandat terminé le {obj.mandate_end:%d/%m/%Y}"
-        return label
+        return representative_label(obj)
 
 
 class CommitteeMemberForm(DsfrBaseForm):
@@ -43,12 +40,14 @@ class CommitteeMemberForm(DsfrBaseForm):
         queryset=Representative.objects.none(),
         required=False,
         help_text="Les représentants en fonction sont proposés en premier.",
+        widget=SearchSelect("directory:representative_search", "Rechercher un représentant"),
     )
     organisation = forms.ModelChoiceField(
         label="Ou organisation",
         queryset=Organisation.objects.alphabetical(),
         required=False,
         help_text="Pour un siège « ou son représentant » sans personne désignée.",
+        widget=SearchSelect("directory:organisation_search", "Rechercher une organisation"),
     )
     label = forms.CharField(
         label="Qualité", max_length=300, required=False, help_text="« Maire de Libercourt »…"

@@ -66,6 +66,11 @@ TABLE = {
     "directory:representative_create": (DIRECTORY, DIRECTORY),
     "directory:representative_edit": (DIRECTORY, DIRECTORY),
     "directory:representative_replace": (DIRECTORY, DIRECTORY),
+    # The pickers' searches: every signed-in user, each finding what for_user lets them see.
+    "directory:organisation_search": (SIGNED_IN, POST_ONLY),
+    "directory:representative_search": (SIGNED_IN, POST_ONLY),
+    "conventions:commune_search": (SIGNED_IN, POST_ONLY),
+    "conventions:epci_search": (SIGNED_IN, POST_ONLY),
     "reporting:home": (SIGNED_IN, SIGNED_IN),
     "reporting:list": (SIGNED_IN, SIGNED_IN),
     "reporting:territory_dashboard": (SIGNED_IN, SIGNED_IN),

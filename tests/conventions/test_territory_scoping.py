@@ -123,4 +123,7 @@ def test_the_action_forms_offer_no_other_territorys_organisations(client, writte
         reverse("actions:fundings", args=[action.pk]),
     ]:
         assert_hidden(client.get(url))
-        assert "CC Lodévois et Larzac" in client.get(url).content.decode()
+    # Their pickers search the territory's organisations, never Libercourt's commune.
+    search = reverse("directory:organisation_search")
+    assert "CC Lodévois et Larzac" in client.get(search, {"recherche": "lodevois"}).content.decode()
+    assert_hidden(client.get(search, {"recherche": "libercourt"}))

@@ -228,7 +228,7 @@ def test_committee_page_keeps_a_constant_number_of_queries(
     CommitteeMemberFactory(committee=copil, representative__mandate_end=datetime.date(2026, 3, 21))
     client.force_login(owner)
     url = reverse("governance:committee_detail", args=[copil.pk])
-    with django_assert_num_queries(15) as small:
+    with django_assert_num_queries(13) as small:
         client.get(url)
     for n in range(10):
         CommitteeMemberFactory(

@@ -8,6 +8,8 @@
  * - [data-ort-save-when-changed]: a row's save button stays out of the Tab order until its
  *   select differs from the saved value (without JavaScript it is always there).
  * - a[data-ort-download]: long downloads (PDF) say that they are being prepared.
+ * - input[data-ort-picker]: the search of a picker (ort_portal.pickers); Enter searches
+ *   instead of submitting the form, and its text is not sent with the form.
  */
 (function () {
   "use strict";
@@ -134,6 +136,18 @@
       });
   }
 
+  function searchOnEnter(event) {
+    if (event.key !== "Enter" || !event.target.matches("input[data-ort-picker]")) { return; }
+    event.preventDefault();
+    if (window.htmx) { window.htmx.trigger(event.target, "search"); }
+  }
+
+  function leavePickerSearches(event) {
+    event.target.querySelectorAll("input[data-ort-picker]").forEach(function (input) {
+      event.formData.delete(input.name);
+    });
+  }
+
   function enhance(root) {
     saveWhenChanged(root);
     markScrollableTables(document);
@@ -150,5 +164,7 @@
   });
   document.addEventListener("click", fieldFromSummary);
   document.addEventListener("click", download);
+  document.addEventListener("keydown", searchOnEnter);
+  document.addEventListener("formdata", leavePickerSearches, true);
   window.addEventListener("resize", function () { markScrollableTables(document); });
 }());
