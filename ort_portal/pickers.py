@@ -136,9 +136,9 @@ def search_view(source: Source):
         chosen = []
         if chosen_ids:
             allowed = Q(pk__in=scope.values("pk")) | Q(pk__in=_kept(request.GET.get("garder", "")))
-            rows = scope.model._default_manager.select_related(*source.related).filter(
-                allowed, pk__in=chosen_ids
-            )
+            rows = scope.model._default_manager.filter(allowed, pk__in=chosen_ids)
+            if source.related:
+                rows = rows.select_related(*source.related)
             chosen = [(row.pk, source.label(row)) for row in rows]
         matches, more = [], False
         if len(_plain(text)) >= MIN_LENGTH and words_of(text):

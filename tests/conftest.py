@@ -9,6 +9,7 @@ from accounts.models import Profile
 from demo.loader import DemoLoader
 
 from .factories import ConventionFactory, ProfileFactory, UserFactory
+from .pickers_data import Territories
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -83,6 +84,12 @@ def admin_user(db):
     user = UserFactory(username="administratrice", is_staff=True, is_superuser=True)
     ProfileFactory(user=user, role=Profile.Role.ADMIN)
     return user
+
+
+@pytest.fixture
+def territories(db):
+    """Two territories and a national body, for the search pickers (tests/pickers_data.py)."""
+    return Territories()
 
 
 @pytest.fixture

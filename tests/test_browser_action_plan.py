@@ -8,6 +8,8 @@ from django.urls import reverse
 from actions.models import Action
 from conventions.models import Convention
 
+from .pickers import pick
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "portail-ort-demo"
@@ -54,8 +56,11 @@ def test_chef_de_projet_filters_edits_in_place_and_sees_the_history(demo, login)
     fiche_url = page.url
     page.get_by_role("link", name="Modifier le plan de financement").click()
     line = page.get_by_role("group", name="Nouvelle ligne 1")
-    line.get_by_label("Financeur").select_option(
-        label="Caisse des Dépôts et Consignations (Banque des Territoires)"
+    pick(
+        line,
+        "Rechercher un financeur",
+        "caisse des depots",
+        "Caisse des Dépôts et Consignations (Banque des Territoires)",
     )
     line.get_by_label("Année").fill("2024")
     line.get_by_label("Montant (€)").fill("45000")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from actions.models import Funding
 
 from .factories import PASSWORD, ActionFactory, AxisFactory, OrganisationFactory
+from .pickers import pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,7 +52,7 @@ def test_1_500_50_is_stored_as_1500_50(locale, browser, live_server, action, own
         # A financing line's amount, then a wrong one: refused in French, the text kept.
         page.goto(reverse("actions:fundings", args=[action.pk]))
         line = page.get_by_role("group", name="Nouvelle ligne 1")
-        line.get_by_label("Financeur").select_option(label="Région Hauts-de-France")
+        pick(line, "Rechercher un financeur", "region", "Région Hauts-de-France")
         line.get_by_label("Année").fill("2026")
         line.get_by_label("Montant (€)").press_sequentially("1 500,50")
         page.get_by_role("button", name="Enregistrer le plan de financement").click()

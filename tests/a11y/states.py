@@ -5,7 +5,10 @@ from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 
 from actions.models import Action
+from tests.pickers import picker_select
 
+# Part of the name of a financeur of the demo (Caisse des Dépôts), typed in the picker.
+FUNDER_SEARCH = "caisse"
 FOCUSED_ID = "() => document.activeElement && document.activeElement.id"
 
 
@@ -61,7 +64,10 @@ def financing_states(page, audit, action):
     page.get_by_role("button", name="Enregistrer le plan de financement").click()
     page.locator(".ort-error-summary:focus").wait_for()
     audit.run(page, f"{fiche} financement refusé, résumé des erreurs (htmx)")
-    line.get_by_label("Financeur").select_option(index=1)
+    search, select = picker_select(line, "Rechercher un financeur")
+    search.fill(FUNDER_SEARCH)
+    select.locator("option:not([value=''])").first.wait_for(state="attached")
+    select.select_option(index=1)
     line.get_by_label("Année").fill("2026")
     page.get_by_role("button", name="Enregistrer le plan de financement").click()
     wait_for_focus(page, "financement-titre")
