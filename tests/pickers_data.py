@@ -1,6 +1,10 @@
 """Two territories for the pickers' tests: Saint-Étienne-du-Bois (A) and Lens (B), each with
 a convention, a chef de projet and a local organisation, and a national body both see."""
 
+import re
+
+import factory
+
 from tests import factories as f
 
 
@@ -26,3 +30,20 @@ class Territories:
         self.maire_b = f.RepresentativeFactory(
             last_name="DUPRÉ", first_name="Bernard", organisation=self.mairie_b
         )
+
+
+def national_scale(organisations=300):
+    """Many national bodies, which every chef de projet may pick, each with a representative."""
+    bodies = f.OrganisationFactory.create_batch(
+        organisations, name=factory.Sequence(lambda n: f"Organisme national {n:04}")
+    )
+    for body in bodies:
+        f.RepresentativeFactory(organisation=body)
+    return bodies
+
+
+def options_of(html, name):
+    """The options of the select named `name` in a page."""
+    select = re.search(rf'<select name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, name
+    return re.findall(r"<option [^>]*>([^<]*)</option>", select.group(1))
