@@ -3,7 +3,7 @@ from django.urls import path
 from ort_portal.pickers import search_view
 
 from . import views
-from .pickers import ORGANISATIONS, REPRESENTATIVES
+from .pickers import CURRENT_REPRESENTATIVES, ORGANISATIONS, REPRESENTATIVES
 
 app_name = "directory"
 
@@ -42,5 +42,10 @@ urlpatterns = [
         "annuaire/recherche/representants/",
         search_view(REPRESENTATIVES),
         name="representative_search",
+    ),
+    path(
+        "annuaire/recherche/representants-en-fonction/",
+        search_view(CURRENT_REPRESENTATIVES),
+        name="current_representative_search",
     ),
 ]

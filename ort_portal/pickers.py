@@ -28,6 +28,8 @@ MAX_LENGTH = 100
 MAX_WORDS = 6
 SIGNING_SALT = "ort_portal.pickers.keep"
 SEARCH_PARAM = "recherche"
+# Names that start with the text searched come first, within a source's own ordering.
+RANK = "picker_rank"
 
 # Each unaccented letter and the accented forms a French name may carry.
 ACCENTED = {
@@ -45,8 +47,9 @@ ACCENTED = {
 @dataclass(frozen=True)
 class Source:
     """What a picker searches: `scope(user)` is exactly what the form's field accepts for
-    that user; `fields` are searched, `name` ranks the results that start with the text
-    first; `codes` are matched from their start when the text is made of digits."""
+    that user; `fields` are searched; `ordering` may use RANK (0 when the first field
+    starts with the text searched); `codes` are matched from their start when the text is
+    made of digits."""
 
     scope: Callable[..., QuerySet]
     fields: tuple[str, ...]
@@ -79,8 +82,8 @@ def words_of(text: str) -> list[str]:
 
 
 def matching(source: Source, queryset: QuerySet, text: str) -> QuerySet:
-    """The rows whose searched columns hold every word of the text, those whose name starts
-    with it first."""
+    """The rows whose searched columns hold every word of the text, in the source's
+    ordering (RANK: those whose first field starts with the text)."""
     words = words_of(text)
     condition = Q()
     for word in words:
@@ -96,11 +99,13 @@ def matching(source: Source, queryset: QuerySet, text: str) -> QuerySet:
     return (
         queryset.filter(condition)
         .annotate(
-            picker_rank=Case(
-                When(starts, then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
+            **{
+                RANK: Case(
+                    When(starts, then=Value(0)), default=Value(1), output_field=IntegerField()
+                )
+            }
         )
-        .order_by("picker_rank", *source.ordering)
+        .order_by(*source.ordering)
     )
 
 

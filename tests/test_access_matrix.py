@@ -69,6 +69,7 @@ TABLE = {
     # The pickers' searches: every signed-in user, each finding what for_user lets them see.
     "directory:organisation_search": (SIGNED_IN, POST_ONLY),
     "directory:representative_search": (SIGNED_IN, POST_ONLY),
+    "directory:current_representative_search": (SIGNED_IN, POST_ONLY),
     "conventions:commune_search": (SIGNED_IN, POST_ONLY),
     "conventions:epci_search": (SIGNED_IN, POST_ONLY),
     "reporting:home": (SIGNED_IN, SIGNED_IN),

@@ -82,14 +82,12 @@ def add_local_partner(page):
 
 def add_party(page, organisation, role, representative=None, capacity=""):
     parties = section(page, "parties")
-    parties.get_by_role("combobox", name=re.compile(r"^Organisation")).select_option(
-        label=organisation
-    )
+    pick(parties, "Rechercher une organisation", organisation, organisation)
     parties.get_by_role("combobox", name=re.compile(r"^Qualité")).select_option(label=role)
     if representative:
-        parties.get_by_role("combobox", name=re.compile(r"^Représentant")).select_option(
-            label=representative
-        )
+        # Searched by the name of its organisation, written in brackets in its label.
+        body = re.search(r"\(([^)]*)\)$", representative).group(1)
+        pick(parties, "Rechercher un représentant", body, representative)
     if capacity:
         parties.get_by_role("textbox", name=re.compile(r"^Agissant en qualité de")).fill(capacity)
     parties.get_by_role("button", name="Ajouter la partie").click()

@@ -4,7 +4,7 @@ from django import forms
 from dsfr.forms import DsfrBaseForm
 
 from directory.models import Commune, Organisation, Representative, Territory
-from ort_portal.widgets import Textarea
+from ort_portal.widgets import SearchSelect, Textarea
 
 from ..models import Article, Convention, InterventionSector, Signatory
 
@@ -77,46 +77,19 @@ class ConventionForm(forms.ModelForm, DsfrBaseForm):
         return super().save(commit=commit)
 
 
-def grouped(queryset, local_ids, label, *, local_title, other_title):
-    """Choices with the user's territory first, then the national and regional bodies."""
-    local = [(obj.pk, label(obj)) for obj in queryset if obj.pk in local_ids]
-    other = [(obj.pk, label(obj)) for obj in queryset if obj.pk not in local_ids]
-    if not local:
-        return [("", "—"), *other]
-    return [("", "—"), (local_title, local), (other_title, other)]
+ORGANISATION_SEARCH = "directory:organisation_search"
 
 
 def scoped_choices(form, user):
-    """Organisation and representative lists of a form, scoped to the user's territory
-    (directory's for_user), territory first: never another territory's people."""
-    organisations = Organisation.objects.for_user(user)
-    local = set(Organisation.objects.in_territory(user).values_list("pk", flat=True))
-    if Territory.of(user) is None:
-        local = set()
-    representatives = (
-        Representative.objects.for_user(user)
-        .current()
-        .select_related("organisation")
-        .order_by("organisation__name", "function")
-    )
+    """Organisation and representative pickers of a form, scoped to the user's territory
+    (directory's for_user): never another territory's people. They search
+    (ort_portal.pickers), the territory's organisations first."""
     for name in ("organisation", "acting_for"):
         if name in form.fields:
-            form.fields[name].queryset = organisations
-            form.fields[name].choices = grouped(
-                organisations,
-                local,
-                str,
-                local_title="Votre territoire",
-                other_title="Organismes nationaux et régionaux",
-            )
+            form.fields[name].queryset = Organisation.objects.for_user(user)
     if "representative" in form.fields:
-        form.fields["representative"].queryset = representatives
-        form.fields["representative"].choices = grouped(
-            representatives,
-            {r.pk for r in representatives if r.organisation_id in local},
-            lambda r: f"{r.designation} ({r.organisation})",
-            local_title="Votre territoire",
-            other_title="Organismes nationaux et régionaux",
+        form.fields["representative"].queryset = (
+            Representative.objects.for_user(user).current().select_related("organisation")
         )
 
 
@@ -129,6 +102,15 @@ class PartyForm(forms.ModelForm, DsfrBaseForm):
             "quand la convention ne nomme personne.",
             "role": "« En présence de » : assiste sans signer.",
             "order": "Rang dans la liste des parties.",
+        }
+        widgets = {
+            "organisation": SearchSelect(ORGANISATION_SEARCH, "Rechercher une organisation"),
+            "representative": SearchSelect(
+                "directory:current_representative_search", "Rechercher un représentant"
+            ),
+            "acting_for": SearchSelect(
+                ORGANISATION_SEARCH, "Rechercher l’organisation « pour le compte de »"
+            ),
         }
 
     def __init__(self, *args, convention, user, **kwargs):

@@ -13,8 +13,18 @@ from dataclasses import dataclass
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 EXCLUDED_NAMESPACES = {"admin"}
-# Pages audited on their own (anonymous) or that only act (POST, redirects).
-EXCLUDED_NAMES = {"accounts:login", "accounts:logout"}
+# Pages audited on their own (anonymous) or that only act (POST, redirects); the options
+# the pickers' searches answer (ort_portal.pickers) are audited inside the forms that hold
+# them (states.py: financing_states).
+EXCLUDED_NAMES = {
+    "accounts:login",
+    "accounts:logout",
+    "directory:organisation_search",
+    "directory:representative_search",
+    "directory:current_representative_search",
+    "conventions:commune_search",
+    "conventions:epci_search",
+}
 PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 
 

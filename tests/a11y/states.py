@@ -67,6 +67,9 @@ def financing_states(page, audit, action):
     search, select = picker_select(line, "Rechercher un financeur")
     search.fill(FUNDER_SEARCH)
     select.locator("option:not([value=''])").first.wait_for(state="attached")
+    # The options arrive in the select; the focus stays in the search field.
+    wait_for_focus(page, search.get_attribute("id"))
+    audit.run(page, f"{fiche} financeur recherché, options proposées (htmx)")
     select.select_option(index=1)
     line.get_by_label("Année").fill("2026")
     page.get_by_role("button", name="Enregistrer le plan de financement").click()

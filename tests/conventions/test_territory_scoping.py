@@ -38,11 +38,14 @@ def test_no_list_of_the_creation_path_shows_another_territorys_people(client, wr
         reverse("directory:organisation_create"),
     ]:
         assert_hidden(client.get(url))
-    # The territory's own people and the bodies of the region are there.
-    draft = client.get(reverse("conventions:draft", args=[written.pk])).content.decode()
-    assert "LODEVOISE" in draft
-    assert "OCCITAN" in draft
-    assert "Votre territoire" in draft
+    # The pickers find the territory's own people first, then the bodies of the region.
+    search = reverse("directory:organisation_search")
+    found = client.get(search, {"recherche": "de"}).content.decode()
+    assert found.index("Commune de Lodève") < found.index("Département de l’Hérault")
+    people = reverse("directory:current_representative_search")
+    assert "LODEVOISE" in client.get(people, {"recherche": "lodevoise"}).content.decode()
+    assert "OCCITAN" in client.get(people, {"recherche": "occitan"}).content.decode()
+    assert_hidden(client.get(people, {"recherche": "maciejasz"}))
 
 
 def test_avenant_lists_are_scoped_too(portal, written):
