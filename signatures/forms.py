@@ -7,10 +7,11 @@ from dsfr.forms import DsfrBaseForm
 
 from conventions.models import Convention, Deliberation, InterventionSector, Signatory
 from directory.models import Organisation, Representative
-from directory.services import proposed_signer, representatives_current_first
+from directory.pickers import representative_label
+from directory.services import proposed_signer
 from governance.models import Decision
 from ort_portal.dates import PlausibleDatesMixin
-from ort_portal.widgets import DateInput, Textarea
+from ort_portal.widgets import DateInput, SearchSelect, Textarea
 
 
 def _representative_label(representative) -> str:
@@ -124,31 +125,33 @@ class SectorDraftForm(DraftRowForm):
     )
 
 
+class RepresentativeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return representative_label(obj)
+
+
 class PartyDraftForm(DsfrBaseForm):
-    organisation = forms.TypedChoiceField(label="Organisation", coerce=int)
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.none(),
+        widget=SearchSelect("directory:organisation_search", "Rechercher une organisation"),
+    )
     role = forms.ChoiceField(label="Qualité", choices=Signatory.Role.choices)
-    representative = forms.TypedChoiceField(
-        label="Représentant (nouvelle partie)", coerce=int, required=False, empty_value=None
+    representative = RepresentativeChoiceField(
+        label="Représentant (nouvelle partie)",
+        queryset=Representative.objects.none(),
+        required=False,
+        widget=SearchSelect("directory:representative_search", "Rechercher un représentant"),
     )
 
-    def __init__(self, *args, organisations, representatives, **kwargs):
-        """organisations and representatives: loaded once by PartyFormSet for every row."""
+    def __init__(self, *args, organisations, representatives, labels, **kwargs):
+        """organisations and representatives: the querysets PartyFormSet scopes for every
+        row; labels: the names of the rows' initial choices, read once for the formset."""
         super().__init__(*args, **kwargs)
-        self.organisations = {o.pk: o for o in organisations}
-        self.representatives = {r.pk: r for r in representatives}
-        self.fields["organisation"].choices = [("", "---------")] + [
-            (o.pk, o.name) for o in organisations
-        ]
-        self.fields["representative"].choices = [("", "---------")] + [
-            (r.pk, f"{_representative_label(r)} – {r.organisation.name}") for r in representatives
-        ]
-
-    def clean_organisation(self):
-        return self.organisations[self.cleaned_data["organisation"]]
-
-    def clean_representative(self):
-        value = self.cleaned_data["representative"]
-        return None if value is None else self.representatives[value]
+        self.fields["organisation"].queryset = organisations
+        self.fields["representative"].queryset = representatives
+        self.fields["organisation"].widget.labels = labels["organisations"]
+        self.fields["representative"].widget.labels = labels["representatives"]
 
     def clean(self):
         data = super().clean()
@@ -213,19 +216,27 @@ class PartyFormSet(DraftFormSet):
 
     def __init__(self, *args, user=None, **kwargs):
         """With `user`, only the organisations and people the user may see (directory's
-        for_user): a chef de projet never sees another territory's people."""
+        for_user): a chef de projet never sees another territory's people. They are picked
+        through a search (ort_portal.pickers), never listed."""
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.alphabetical()
-        representatives = Representative.objects.all()
+        organisations = Organisation.objects.all()
+        representatives = Representative.objects.select_related("organisation")
         if user is not None:
             organisations = organisations.for_user(user)
             representatives = representatives.for_user(user)
-        # One query each for every row's choices, in office first for the representatives.
+        rows = self.initial or []
+        named = {row.get("organisation") for row in rows} - {None}
+        people = {row.get("representative") for row in rows} - {None}
+        # One query each for the names of every row's initial choices.
         self.choices = {
-            "organisations": list(organisations),
-            "representatives": list(
-                representatives_current_first(representatives).select_related("organisation")
-            ),
+            "organisations": organisations,
+            "representatives": representatives,
+            "labels": {
+                "organisations": dict(organisations.filter(pk__in=named).values_list("pk", "name")),
+                "representatives": {
+                    r.pk: representative_label(r) for r in representatives.filter(pk__in=people)
+                },
+            },
         }
 
     def get_form_kwargs(self, index):

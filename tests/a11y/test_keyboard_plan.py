@@ -3,6 +3,7 @@ to move and act, the arrow keys inside a select and typing in text fields, as a 
 or switch user does. Focus must land where the next step starts, and each result must
 be written into the live region that screen readers announce."""
 
+import re
 import pytest
 from django.urls import reverse
 
@@ -148,6 +149,16 @@ def test_plan_edit_with_the_keyboard_alone(demo, keyboard_page):
     page.keyboard.press("Enter")
     assert focused(page) == "id_fundings-0-funder"
     assert page.locator("#id_fundings-0-amount").input_value() == "45000"
+    # The financeur is searched in the field before it: the focus stays there while the
+    # options arrive and their count is announced; Tab reaches them.
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == "id_fundings-0-funder-recherche"
+    page.keyboard.type("caisse")
+    status = page.locator("#id_fundings-0-funder-statut")
+    status.filter(has_text=re.compile(r"\d+ résultats?\.")).wait_for()
+    assert focused(page) == "id_fundings-0-funder-recherche"
+    page.keyboard.press("Tab")
+    assert focused(page) == "id_fundings-0-funder"
     page.keyboard.press("ArrowDown")
     tab_until(page, "button[type=submit]")
     page.keyboard.press("Space")

@@ -51,8 +51,8 @@ def test_no_list_of_the_creation_path_shows_another_territorys_people(client, wr
 def test_avenant_lists_are_scoped_too(portal, written):
     chef = portal["chef"]
     parties = DRAFT_FORMSETS["parties"](prefix="parties", user=chef)
-    names = {o.name for o in parties.choices["organisations"]}
-    people = {r.last_name for r in parties.choices["representatives"]}
+    names = {o.name for o in parties.forms[0].fields["organisation"].queryset}
+    people = {r.last_name for r in parties.forms[0].fields["representative"].queryset}
     assert "Commune de Libercourt" not in names
     assert not {"MACIEJASZ", "NORD"} & people
     signature = AmendmentSignatureForm(parties=[], user=chef)

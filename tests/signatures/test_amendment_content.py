@@ -13,10 +13,12 @@ from conventions.models import Amendment
 from signatures.services import amendments, drafting
 from tests.factories import (
     ActionFactory,
+    CommuneFactory,
     FundingFactory,
     OrganisationFactory,
     RepresentativeFactory,
 )
+from tests.pickers_data import national_scale, options_of
 
 from .conftest import formset_post
 from .test_signature import pdf_text
@@ -282,3 +284,32 @@ def test_saving_articles_as_a_browser_sends_them_changes_none(acv, acv_owner, cl
     page = client.get(reverse("signatures:amendment", args=[acv.pk, amendment.number]))
     assert "Article modifié" not in page.content.decode()
     assert amendment.draft["articles"][0]["text"] == "Premier alinéa.\n\nSecond alinéa."
+
+
+def test_the_parties_of_the_avenant_are_picked_through_a_search(drafted, client):
+    """The avenant's parties list only each row's organisation and representative, whatever
+    the number in the directory; another territory's organisation is refused in French."""
+    national_scale(300)
+    url = reverse("signatures:amendment", args=[drafted.convention_id, drafted.number])
+    page = client.get(url).content.decode()
+    rows = len(drafted.draft["parties"])
+    for index in range(rows):
+        assert len(options_of(page, f"parties-{index}-organisation")) == 2
+    assert len(options_of(page, f"parties-{rows}-organisation")) == 1
+    assert "Organisme national" not in page
+
+    elsewhere = OrganisationFactory(name="Mairie d’ailleurs", commune=CommuneFactory())
+    before = list(drafted.draft["parties"])
+    data = formset_post(
+        "parties", [{"organisation": elsewhere.pk, "role": "partenaire_financier"}], initial=0
+    )
+    response = client.post(
+        reverse(
+            "signatures:amendment_draft",
+            args=[drafted.convention_id, drafted.number, "parties"],
+        ),
+        data,
+    )
+    assert "Sélectionnez un choix valide" in response.content.decode()
+    drafted.refresh_from_db()
+    assert drafted.draft["parties"] == before
