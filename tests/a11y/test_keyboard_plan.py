@@ -4,6 +4,7 @@ or switch user does. Focus must land where the next step starts, and each result
 be written into the live region that screen readers announce."""
 
 import re
+
 import pytest
 from django.urls import reverse
 
