@@ -65,6 +65,11 @@ def test_the_search_of_many_says_the_first_thirty_are_shown(page, login, territo
     assert (
         line.get_by_role("combobox", name="Financeur", exact=True).locator("option").count() == 31
     )
+    # On a 375 px phone the search field and the select fit the screen.
+    page.set_viewport_size({"width": 375, "height": 800})
+    for element in (search, line.get_by_role("combobox", name="Financeur", exact=True)):
+        box = element.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
     # Enter searches again: it does not send the form.
     search.press("Enter")
     assert not Funding.objects.exists()
