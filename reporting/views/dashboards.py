@@ -41,11 +41,13 @@ def with_ratios(indicators):
     return indicators
 
 
-def _listed(rows, limit):
-    """Every row and their number or, with a limit, the first rows and the number in all."""
-    if limit is None:
+def _listed(rows, limit, *, grouped=False):
+    """Every row and their number or, with a limit, the first rows and the number in all.
+    Grouped rows (an aggregate per financeur) are read once: counting them would group
+    every line a second time."""
+    if limit is None or grouped:
         rows = list(rows)
-        return rows, len(rows)
+        return rows[:limit], len(rows)
     return list(rows[:limit]), rows.count()
 
 
@@ -53,7 +55,7 @@ def dashboard_context(actions, conventions, *, today, limit=None):
     """Every figure of a tableau de bord over some actions (one or several conventions).
     With a `limit`, each list keeps its first rows and `totals` says how many there are."""
     completion = dashboards.completion(actions)
-    by_funder, funders = _listed(dashboards.financing_by_funder(actions), limit)
+    by_funder, funders = _listed(dashboards.financing_by_funder(actions), limit, grouped=True)
     by_year = list(dashboards.financing_by_year(actions))
     indicators, indicator_count = _listed(dashboards.indicators_with_last_value(actions), limit)
     late, late_count = _listed(dashboards.late_actions(actions, today), limit)
@@ -65,7 +67,7 @@ def dashboard_context(actions, conventions, *, today, limit=None):
         "realisation_bar": percent_bar(completion.realisation_rate),
         "progress_bar": percent_bar(completion.weighted_progress),
         "financing": actions.financing_totals(),
-        "status_totals": dashboards.financing_totals(actions),
+        "status_totals": dashboards.totals_of(by_year),
         "by_funder": by_funder,
         "by_funder_chart": stacked_bars(
             by_funder, lambda r: r["funder__name"], status_series(), nothing=NO_FUNDING

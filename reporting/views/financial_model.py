@@ -17,13 +17,14 @@ from .common import XLSX_TYPE, export_filename
 
 
 def financial_model_context(convention, year):
-    actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
+    conventions = Convention.objects.filter(pk=convention.pk)
+    actions = dashboards.actions_of(conventions)
     return {
         "title": f"Maquette financière – {convention.reference}",
         "convention": convention,
         "year": year,
         "year_end": datetime.date(year, 12, 31),
-        "maquette": maquette.build_maquette(actions),
+        "maquette": maquette.build_maquette(actions, dashboards.convention_lines(conventions)),
         "consolidation": list(maquette.consolidation(actions, year)),
         "consolidation_totals": maquette.consolidation_totals(actions, year),
         "statuses": Funding.Status,
