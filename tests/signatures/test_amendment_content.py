@@ -17,6 +17,7 @@ from tests.factories import (
     OrganisationFactory,
     RepresentativeFactory,
 )
+from tests.pdf_flow import prepared_pdf
 
 from .conftest import formset_post
 from .test_signature import pdf_text
@@ -151,8 +152,9 @@ def test_every_added_item_is_on_the_avenant_page_and_in_its_pdf(drafted, client)
         reverse("signatures:amendment", args=[drafted.convention_id, drafted.number])
     ).content.decode()
     pdf = pdf_text(
-        client.get(
-            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number])
+        prepared_pdf(
+            client,
+            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number]),
         ).content
     )
     for text in expected_texts():
@@ -223,8 +225,9 @@ def test_a_changed_article_reads_as_a_redline_in_the_avenant_pdf(drafted, client
     redline = str(response.context["changes"].articles_changed[0]["redline"])
     assert "<del>l’article.</del> <ins>l’article, complété par l’avenant.</ins>" in redline
     pdf = pdf_text(
-        client.get(
-            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number])
+        prepared_pdf(
+            client,
+            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number]),
         ).content
     )
     assert "Texte barré : supprimé ; texte souligné : ajouté." in pdf
