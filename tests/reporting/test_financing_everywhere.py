@@ -180,7 +180,7 @@ def test_signed_version_json_pdf_and_comparison(halle, convention, reader, clien
         "sollicite",
         "third_party",
     )
-    text = pdf_text(bytes(version.pdf))
+    text = pdf_text(bytes(version.archive.pdf))
     assert f"financements prévisionnels des tiers : {FINANCING} €" in text
     assert f"prêts et avances remboursables, à part : {LOAN} €" in text
     assert f"reste à charge des maîtres d’ouvrage : {CHARGE} €" in text

@@ -196,7 +196,7 @@ def test_version_2_holds_every_added_item(drafted, client):
     assert content["convention"]["is_ort"] is True
     assert drafted.convention.ort_perimeter_homologation_act.startswith("Arrêté préfectoral")
     assert sum(len(axis["actions"]) for axis in content["axes"]) == 14
-    text = pdf_text(bytes(version_2.pdf))
+    text = pdf_text(bytes(version_2.archive.pdf))
     for expected in expected_texts():
         assert expected.split(" – ")[-1] in text, expected
 
@@ -204,7 +204,7 @@ def test_version_2_holds_every_added_item(drafted, client):
 def test_version_2_carries_the_avenant_signatures_beside_the_original_ones(drafted, client):
     sign_avenant(client, drafted)
     version_2 = drafted.convention.signed_versions.get(number=2)
-    text = pdf_text(bytes(version_2.pdf))
+    text = pdf_text(bytes(version_2.archive.pdf))
     original = text.index("Fait à Saint-Omer, le 25 juin 2018")
     avenant = text.index("Fait à Arques, le 8 octobre 2019")
     assert original < avenant
