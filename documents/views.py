@@ -16,7 +16,8 @@ from .registry import document_kind
 
 def prepare(request, *, kind: str, target_id: int, params=None, title: str):
     """GET: the page offering « Préparer le PDF »; POST: request the document (or reuse the
-    user's identical one) and go to its page. The caller checked the user's access."""
+    user's identical one) and go to its page. The kind's get_target checks the user's
+    access again, as the task and the download do."""
     document_type = document_kind(kind)
     target = document_type.get_target(request.user, target_id)
     params = params or {}

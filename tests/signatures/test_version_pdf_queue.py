@@ -2,11 +2,13 @@
 a worker of the pdf queue, and the versions page says so until it is there."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from conventions.models import Convention, Signatory
 from directory.models import Organisation
@@ -131,3 +133,20 @@ def test_postgresql_refuses_to_change_a_version_pdf(one_signature_left):
         ):
             cursor.execute(sql, [archive.pk])
     assert Convention.objects.get(pk=convention.pk).is_signed
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_left_without_its_pdf_is_queued_again(one_signature_left, database_queue):
+    convention, last, _ = one_signature_left
+    signing.sign_convention(
+        signatory=last, signature_date=DAY, representative=representative_of(last), by=None
+    )
+    DBTaskResult.objects.all().delete()  # a worker crashed: its task is lost
+    output = io.StringIO()
+    call_command("render_version_pdfs", stdout=output)
+    assert output.getvalue() == "1 PDF/A de version signée mis en file.\n"
+    run_worker()
+    assert SignedVersionPDF.objects.filter(version__convention=convention).exists()
+    output = io.StringIO()
+    call_command("render_version_pdfs", stdout=output)
+    assert output.getvalue() == "0 PDF/A de version signée mis en file.\n"
