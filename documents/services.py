@@ -1,5 +1,7 @@
 """Requesting a generated document (rendered by documents.tasks)."""
 
+from django.db import transaction
+
 from ort_portal.writes import save_tracked
 
 from .models import Document
@@ -7,6 +9,9 @@ from .registry import DocumentKind
 from .tasks import render_document
 
 
+# The document and its task commit together (the queue is in the same database): never a
+# document waiting for a task that was not queued.
+@transaction.atomic
 def request_document(*, kind: DocumentKind, target, params: dict, title: str, by) -> Document:
     """The user's document for this target and parameters: their identical one still waiting
     or running, or ready with the target unchanged since (same fingerprint); otherwise a new
@@ -35,6 +40,7 @@ def request_document(*, kind: DocumentKind, target, params: dict, title: str, by
     return document
 
 
+@transaction.atomic
 def retry_document(*, document: Document, by) -> Document:
     """Queue a failed document again."""
     document.status = Document.Status.PENDING
