@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "health_check",  # its page of checks, shown to superusers
     "axes",
     "ort_portal",
+    "documents",
     "directory",
     "accounts",
     "conventions",

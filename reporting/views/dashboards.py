@@ -14,12 +14,13 @@ from django.utils import timezone
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
+from documents.views import prepare
 from governance.models import Committee
-from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
 from ..charts import MATURITY_SERIES, percent_bar, stacked_bars, status_series
-from .common import export_filename
+
+PDF_KIND = "tableau_de_bord"
 
 # Why a chart has nothing to draw (reporting.charts.stacked_bars), said in its place.
 NO_FUNDING = "aucun financement des tiers n’est enregistré sur les actions"
@@ -135,9 +136,7 @@ def dashboard(request, pk):
 
 @login_required
 def dashboard_pdf(request, pk):
+    """GET: the page offering to prepare the dashboard's PDF; POST: prepare it."""
     convention = get_convention_for_user(request.user, pk)
-    context = convention_dashboard_context(convention, request.user) | {
-        "exported_at": timezone.localtime()
-    }
-    content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
-    return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
+    title = f"Tableau de bord – {convention.reference} (PDF)"
+    return prepare(request, kind=PDF_KIND, target_id=convention.pk, title=title)
