@@ -1,11 +1,13 @@
 """Renders the Libercourt convention PDF N times on a throw-away SQLite database.
 
 Prints min / median / max seconds for the current-state PDF and for the PDF/A-3a of a
-signed version, and the page count.
+signed version, the page count, pages per second (at the median) and the process's peak
+resident memory (ru_maxrss: Django, the demo data and WeasyPrint together).
 """
 
 import io
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -47,7 +49,9 @@ def main():
         print(
             f"{label}: {RUNS} rendus, min {min(timings):.2f} s, "
             f"médiane {statistics.median(timings):.2f} s, max {max(timings):.2f} s, "
-            f"{pages} pages, {len(content) / 1024:.0f} Kio"
+            f"{pages} pages, {len(content) / 1024:.0f} Kio, "
+            f"{pages / statistics.median(timings):.1f} pages/s, "
+            f"mémoire de pointe {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} Mio"
         )
 
 

@@ -93,6 +93,7 @@ class Smoke:
             self.page_and_log,
             self.static_files,
             self.pdf_through_queue,
+            self.signed_versions,
             self.reminders,
             self.logout,
         ]
@@ -183,21 +184,72 @@ class Smoke:
             self.check("empreinte conforme au fichier servi", digest == dsfr.group(2))
 
     def pdf_through_queue(self):
-        """PDF de convention rendu par un worker (file de tâches PostgreSQL)"""
+        """« Préparer le PDF » de la convention, rendu par un worker, puis téléchargé"""
+        from django_tasks_db.models import DBTaskResult
+        from pypdf import PdfReader
+
         from conventions.models import Convention
-        from deploy.smoke_tasks import render_convention_pdf
 
         convention = Convention.objects.filter(title__contains=CONVENTION).first()
-        result = render_convention_pdf.enqueue(convention.pk)
-        finished = self.wait_for(result)
-        self.check(
-            "tâche réussie, par un worker de la pile",
-            finished.status == "SUCCESSFUL" and finished.worker_ids[0].startswith("prod-check-"),
-            f"{finished.status} {finished.worker_ids}",
+        page = self.client.get(f"/conventions/{convention.pk}/")
+        form = re.search(
+            r'<form method="post" action="(/conventions/\d+/pdf/)">'
+            r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">',
+            page.text,
         )
-        if finished.status == "SUCCESSFUL":
-            value = finished.return_value
-            self.check("document PDF", value["header"] == "%PDF-", f"{value['bytes']} octets")
+        if not self.check("bouton « Préparer le PDF » sur la page", form is not None):
+            return
+        response = self.client.post(form.group(1), {"csrfmiddlewaretoken": form.group(2)})
+        document_url = response.headers.get("Location", "")
+        if not self.check(
+            "redirection vers la page du document",
+            response.status == 302 and re.fullmatch(r"/documents/\d+/", document_url),
+            document_url,
+        ):
+            return
+        deadline, link = time.monotonic() + 180, None
+        while time.monotonic() < deadline and link is None:
+            page = self.client.get(document_url).text
+            link = re.search(r'href="(/documents/\d+/telecharger/)">Télécharger le PDF \(', page)
+            if "Échec de la préparation" in page:
+                break
+            time.sleep(0.5)
+        if not self.check("document prêt, page interrogée jusqu’au lien", link is not None):
+            return
+        task = DBTaskResult.objects.filter(
+            task_path="documents.tasks.render_document",
+            args_kwargs__args=[int(document_url.split("/")[2])],
+        ).first()
+        self.check(
+            "rendu par un worker de la pile, pas par gunicorn",
+            task is not None and task.worker_ids and task.worker_ids[0].startswith("prod-check-"),
+            task and f"{task.status} {task.worker_ids}",
+        )
+        download = self.client.get(link.group(1))
+        text = ""
+        if download.body.startswith(b"%PDF-"):
+            reader = PdfReader(io.BytesIO(download.body))
+            text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        self.check(
+            "PDF téléchargé portant la référence de la convention",
+            download.headers["Content-Type"] == "application/pdf" and convention.reference in text,
+            f"{len(download.body)} octets",
+        )
+
+    def signed_versions(self):
+        """PDF/A des versions signées du chargement de démonstration, rendus par les workers"""
+        from signatures.models import SignedVersion
+
+        deadline = time.monotonic() + 180
+        waiting = SignedVersion.objects.filter(archive__isnull=True)
+        while waiting.exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        count = SignedVersion.objects.count()
+        self.check(
+            "chaque version gelée a son PDF/A",
+            count and not waiting.exists(),
+            f"{count} version(s)",
+        )
 
     def reminders(self):
         """Rappels quotidiens envoyés par les workers (courriels sur la console)"""
@@ -239,13 +291,3 @@ class Smoke:
         response = self.client.post("/deconnexion/", {"csrfmiddlewaretoken": token})
         self.check("redirection", response.status == 302)
         self.check("page protégée refusée ensuite", self.client.get("/").status == 302)
-
-    @staticmethod
-    def wait_for(result, timeout=180):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            result.refresh()
-            if result.is_finished:
-                break
-            time.sleep(0.5)
-        return result

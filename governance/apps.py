@@ -6,7 +6,8 @@ class GovernanceConfig(AppConfig):
     verbose_name = "Gouvernance"
 
     def ready(self):
-        from . import drafting, sections
+        from . import drafting, pdf_documents, sections
 
         sections.register()
         drafting.register()
+        pdf_documents.register()

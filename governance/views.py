@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from conventions.access import get_convention_for_user
-from conventions.models import Convention
+from documents.views import prepare
 from ort_portal.pagination import page_title, paginate
-from ort_portal.pdf import download_response, pdf_response, render_pdf
+from ort_portal.pdf import download_response
 from ort_portal.writes import write_or_form_error
 
 from . import services
@@ -27,6 +27,7 @@ from .forms import AttendanceForm, CommitteeMemberForm, DecisionForm, MeetingFor
 from .models import Committee, Meeting
 
 PARIS = ZoneInfo("Europe/Paris")
+RECORD_PDF_KIND = "releve_de_decisions"
 COMMITTEE_PAGE_SIZE = 20
 
 
@@ -258,21 +259,10 @@ def decision_delete(request, pk):
 
 @login_required
 def meeting_pdf(request, pk):
-    meeting = get_meeting_for_user(
-        request.user, pk, queryset=Meeting.objects.with_record(request.user)
-    )
-    context = {
-        "title": f"Relevé de décisions – {meeting_label(meeting)}",
-        "meeting": meeting,
-        "committee": meeting.committee,
-        "conventions": meeting.committee.conventions.filter(
-            pk__in=Convention.objects.for_user(request.user)
-        ).order_by("title"),
-        "generated_at": timezone.now(),
-    }
-    content = render_pdf("pdf/meeting_decisions.html", context, request=request)
-    local_start = timezone.localtime(meeting.starts_at, PARIS)
-    return pdf_response(content, f"releve-de-decisions-{local_start:%Y-%m-%d}-{meeting.pk}.pdf")
+    """GET: the page offering to prepare the relevé de décisions; POST: prepare it."""
+    meeting = get_meeting_for_user(request.user, pk)
+    title = f"Relevé de décisions – {meeting_label(meeting)} (PDF)"
+    return prepare(request, kind=RECORD_PDF_KIND, target_id=meeting.pk, title=title)
 
 
 @login_required

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "health_check",  # its page of checks, shown to superusers
     "axes",
     "ort_portal",
+    "documents",
     "directory",
     "accounts",
     "conventions",
@@ -110,6 +111,11 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # PostgreSQL's JIT compiles any query it estimates costly: on the national dashboard's
+    # aggregates it spent about 1 s compiling for 150 ms of execution (EXPLAIN ANALYZE,
+    # bench/README.md). Short web queries never repay it; off for the portal's sessions.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background tasks (django.tasks). On PostgreSQL they are queued in the database and run by

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("imports.urls")),
     path("", include("notifications.urls")),
+    path("", include("documents.urls")),
     path("admin/", admin.site.urls),
     path("sante/", HealthView.as_view(), name="health"),
 ]

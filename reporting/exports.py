@@ -107,7 +107,8 @@ def maquette_workbook(convention: Convention, *, exported_at: datetime.datetime)
     (request statuses in columns). What each line counts as is actions.financing: the
     totals of the summary are the rule's figures, written as values."""
     actions = convention_actions(convention)
-    maquette = build_maquette(actions)
+    conventions = Convention.objects.filter(pk=convention.pk)
+    maquette = build_maquette(actions, dashboards.convention_lines(conventions))
     workbook = Workbook()
     workbook.properties.title = f"Maquette financière {convention.reference}"
     workbook.properties.creator = "Portail ORT"

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from ort_portal.history_admin import HistoryAdmin
 
-from .models import AmendmentSignature, SignedVersion
+from .models import AmendmentSignature, SignedVersion, SignedVersionPDF
 
 
 class ReadOnlyAdmin(HistoryAdmin):
@@ -21,8 +21,26 @@ class ReadOnlyAdmin(HistoryAdmin):
 @admin.register(SignedVersion)
 class SignedVersionAdmin(ReadOnlyAdmin):
     list_display = ["convention", "number", "signed_on", "pdf_sha256"]
-    list_select_related = ["convention"]
-    exclude = ["pdf", "content"]
+    list_select_related = ["convention", "archive"]
+    exclude = ["content"]
+    readonly_fields = ["pdf_sha256"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("archive__pdf")
+
+    @admin.display(description="empreinte SHA-256 du PDF/A")
+    def pdf_sha256(self, version):
+        return version.archive.sha256 if version.pdf_ready else "en préparation"
+
+
+@admin.register(SignedVersionPDF)
+class SignedVersionPDFAdmin(ReadOnlyAdmin):
+    list_display = ["version", "sha256", "created_at"]
+    list_select_related = ["version__convention"]
+    exclude = ["pdf"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pdf")
 
 
 @admin.register(AmendmentSignature)

@@ -19,12 +19,18 @@ class SignedVersionQuerySet(models.QuerySet):
         raise ValidationError("Une version signée ne peut pas être supprimée.")
 
     def listing(self):
-        """Versions without their PDF bytes, with their avenant, for the versions page."""
-        return self.defer("pdf").select_related("amendment", "created_by").order_by("number")
+        """Versions with their avenant and their PDF/A's fingerprint (not its bytes; None
+        while a worker still renders it), for the versions page."""
+        return (
+            self.select_related("amendment", "created_by", "archive")
+            .defer("archive__pdf")
+            .order_by("number")
+        )
 
 
 class SignedVersion(models.Model):
-    """What the parties signed, frozen: versioned JSON and the PDF/A-3a file.
+    """What the parties signed, frozen as versioned JSON in the signing request; its
+    PDF/A-3a file (SignedVersionPDF) is rendered from that JSON by a task.
 
     A signed version is never edited nor deleted: save() refuses to update an existing
     row, delete() and the QuerySet's update() and delete() refuse, the admin offers
@@ -49,8 +55,6 @@ class SignedVersion(models.Model):
     signed_on = models.DateField("signée le")
     schema_version = models.PositiveSmallIntegerField("version du schéma")
     content = models.JSONField("contenu signé")
-    pdf = models.BinaryField("PDF/A-3a")
-    pdf_sha256 = models.CharField("empreinte SHA-256 du PDF", max_length=64)
     created_at = models.DateTimeField("gelée le", auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -62,8 +66,8 @@ class SignedVersion(models.Model):
     )
 
     objects = SignedVersionQuerySet.as_manager()
-    # The JSON and the PDF are immutable: the history records who froze the version.
-    history = HistoricalRecords(excluded_fields=["content", "pdf"])
+    # The JSON is immutable: the history records who froze the version.
+    history = HistoricalRecords(excluded_fields=["content"])
 
     class Meta:
         verbose_name = "version signée"
@@ -93,6 +97,58 @@ class SignedVersion(models.Model):
         if self.amendment_id:
             return f"Version {self.number} (avenant n° {self.amendment.number})"
         return f"Version {self.number} (convention initiale)"
+
+    @property
+    def pdf_ready(self):
+        return hasattr(self, "archive")
+
+
+class SignedVersionPDFQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValidationError("Le PDF/A d’une version signée ne peut pas être modifié.")
+
+    def delete(self):
+        raise ValidationError("Le PDF/A d’une version signée ne peut pas être supprimé.")
+
+
+class SignedVersionPDF(models.Model):
+    """The PDF/A-3a file of a signed version, rendered by a task from its frozen JSON.
+
+    Written once, never changed nor deleted, like the version itself: save() refuses an
+    update, delete() and the QuerySet's update() and delete() refuse, and on PostgreSQL a
+    trigger refuses UPDATE and DELETE (migration 0004).
+    """
+
+    version = models.OneToOneField(
+        SignedVersion,
+        verbose_name="version signée",
+        on_delete=models.PROTECT,
+        primary_key=True,
+        related_name="archive",
+    )
+    pdf = models.BinaryField("PDF/A-3a")
+    sha256 = models.CharField("empreinte SHA-256 du PDF", max_length=64)
+    created_at = models.DateTimeField("produit le", auto_now_add=True)
+
+    objects = SignedVersionPDFQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["pdf"])
+
+    class Meta:
+        verbose_name = "PDF/A d’une version signée"
+        verbose_name_plural = "PDF/A des versions signées"
+
+    def __str__(self):
+        return f"PDF/A – {self.version}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Le PDF/A d’une version signée ne peut pas être modifié.")
+        # Its primary key is the version's: an insert, never an UPDATE tried first.
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Le PDF/A d’une version signée ne peut pas être supprimé.")
 
 
 class AmendmentSignature(models.Model):

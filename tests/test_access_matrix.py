@@ -38,6 +38,9 @@ SIGNED_IN_DONE = (L, 302, 302, 302, 302)
 POST_ONLY = (L, 405, 405, 405, 405)
 NOT_ALLOWED = (405, 405, 405, 405, 405)
 NOT_FOUND = (404, 404, 404, 404, 404)  # ProConnect is off unless configured
+PREPARED_A = (L, 302, 404, 302, 302)  # « Préparer le PDF » of A, then the document's page
+OWN = (L, 200, 404, 404, 404)  # chef de projet A's generated document: theirs alone
+OWN_DONE = (L, 302, 404, 404, 404)
 
 # URL name: (GET, with or without htmx; empty POST)
 TABLE = {
@@ -77,10 +80,10 @@ TABLE = {
     "reporting:territory_dashboard": (SIGNED_IN, SIGNED_IN),
     "reporting:territory_section": (SIGNED_IN, SIGNED_IN),
     "reporting:dashboard": (READ_A, READ_A),
-    "reporting:dashboard_pdf": (READ_A, READ_A),
+    "reporting:dashboard_pdf": (READ_A, PREPARED_A),
     "reporting:financial_model": (READ_A, READ_A),
     "reporting:financial_model_xlsx": (READ_A, READ_A),
-    "reporting:financial_model_pdf": (READ_A, READ_A),
+    "reporting:financial_model_pdf": (READ_A, PREPARED_A),
     "reporting:plan_csv": (READ_A, READ_A),
     "reporting:plan_xlsx": (READ_A, READ_A),
     "conventions:create": (CHEFS, CHEFS),
@@ -97,7 +100,7 @@ TABLE = {
     "signatures:deliberation": (POST_ONLY, REFUSED_A),
     "signatures:extend": (POST_ONLY, REFUSED_A),
     "signatures:terminate": (POST_ONLY, REFUSED_A),
-    "signatures:pdf": (READ_A, READ_A),
+    "signatures:pdf": (READ_A, PREPARED_A),
     "signatures:versions": (READ_A, READ_A),
     "signatures:freeze_initial": (POST_ONLY, DONE_A),
     "signatures:compare": (READ_A, READ_A),
@@ -107,7 +110,7 @@ TABLE = {
     "signatures:amendment_draft": (POST_ONLY, REFUSED_A),
     "signatures:amendment_avis": (POST_ONLY, REFUSED_A),
     "signatures:amendment_sign": (POST_ONLY, REFUSED_A),
-    "signatures:amendment_pdf": (READ_A, READ_A),
+    "signatures:amendment_pdf": (READ_A, PREPARED_A),
     "actions:plan": (READ_A, READ_A),
     "actions:create": (EDIT_A, EDIT_A),
     "actions:detail": (READ_A, READ_A),
@@ -128,7 +131,7 @@ TABLE = {
     "governance:meeting_edit": (EDIT_A, EDIT_A),
     "governance:meeting_attendance": (EDIT_A, EDIT_A),
     "governance:decision_create": (EDIT_A, EDIT_A),
-    "governance:meeting_pdf": (READ_A, READ_A),
+    "governance:meeting_pdf": (READ_A, PREPARED_A),
     "governance:decision_delete": (POST_ONLY, DONE_A),
     "imports:convention_from_text": (CHEFS, CHEFS),
     "imports:plan_import": (EDIT_A, EDIT_A),
@@ -136,6 +139,9 @@ TABLE = {
     "imports:plan_template": (SIGNED_IN, SIGNED_IN),
     "notifications:list": (SIGNED_IN, SIGNED_IN),
     "notifications:mark_read": (POST_ONLY, SIGNED_IN_DONE),
+    "documents:detail": (OWN, POST_ONLY),
+    "documents:download": (OWN, POST_ONLY),
+    "documents:retry": (POST_ONLY, OWN_DONE),
     "notifications:preferences": (SIGNED_IN, SIGNED_IN),
 }
 

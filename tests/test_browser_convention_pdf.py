@@ -1,6 +1,7 @@
-"""A chef de projet downloads the convention PDF from the convention's pages."""
+"""A chef de projet prepares the convention PDF from the convention's pages, then downloads it."""
 
 import io
+import re
 
 from django.urls import NoReverseMatch, reverse
 from pypdf import PdfReader
@@ -16,8 +17,12 @@ def test_download_the_convention_pdf(demo, page, login):
     except NoReverseMatch:
         url = reverse("signatures:signature", args=[convention.pk])
     page.goto(url)
+    page.get_by_role("button", name="Préparer le PDF").click()
+    # The document's page says where its preparation stands, then offers the file.
+    status = page.get_by_role("status")
+    download_link = status.get_by_role("link", name=re.compile(r"^Télécharger le PDF \(\d+ ko\)$"))
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Télécharger le PDF").click()
+        download_link.click()
     download = download_info.value
     assert download.suggested_filename == "libercourt-ort.pdf"
     reader = PdfReader(io.BytesIO(download.path().read_bytes()))

@@ -24,6 +24,14 @@ pytestmark = pytest.mark.django_db
 MAX_EXAMPLES = int(os.environ.get("FORMS_MAX_EXAMPLES", "15"))
 # Forms that only act (no typed input) or whose work is a PDF: covered by the access matrix.
 SKIPPED = {"accounts:logout", "signatures:freeze_initial", "notifications:mark_read"}
+SKIPPED |= {
+    "signatures:pdf",
+    "signatures:amendment_pdf",
+    "reporting:dashboard_pdf",
+    "reporting:financial_model_pdf",
+    "governance:meeting_pdf",
+    "documents:retry",
+}
 HOSTILE = [
     "",
     " ",

@@ -1,5 +1,6 @@
-"""Signed versions: a fraction of the signed conventions frozen (JSON and PDF/A-3a)
-through the portal's own service, as a chef de projet would."""
+"""Signed versions: a fraction of the signed conventions frozen through the portal's own
+service, as a chef de projet would: their JSON at once, their PDF/A-3a by the pdf queue
+(queued for the workers on PostgreSQL, rendered in the generating process on SQLite)."""
 
 import math
 
@@ -8,7 +9,7 @@ from signatures.services.freezing import freeze_initial_version
 
 from .run import Run
 
-# Rendering a PDF/A-3a takes seconds: one signed convention in a hundred is frozen.
+# Rendering a PDF/A-3a takes seconds of a worker: one signed convention in a hundred is frozen.
 DEFAULT_FRACTION = 0.01
 
 

@@ -7,20 +7,22 @@ from conventions.filters import ConventionFilter
 from conventions.models import Convention
 from ort_portal.pagination import page_title, paginate
 
-from ..dashboards import maturity_counts
+from ..dashboards import with_maturity_counts
 
 LIST_PAGE_SIZE = 20
 
 
 @login_required
 def home(request):
-    conventions = maturity_counts(
+    conventions = (
         Convention.objects.for_user(request.user)
         .select_related("main_commune", "parent")
-        .prefetch_related("communes"),
-        "axes__actions",
-    ).order_by("title", "pk")
+        .prefetch_related("communes")
+        .order_by("title", "pk")
+    )
     pages = paginate(request, conventions, LIST_PAGE_SIZE)
+    page = pages["page_obj"]
+    page.object_list = with_maturity_counts(page.object_list)
     return render(
         request,
         "reporting/home.html",
@@ -32,15 +34,15 @@ def home(request):
 def convention_list(request):
     filterset = ConventionFilter(
         request.GET or None,
-        queryset=maturity_counts(
-            Convention.objects.for_user(request.user)
-            .select_related("main_commune")
-            .prefetch_related("communes", "epcis"),
-            "axes__actions",
-        ).order_by("title"),
+        queryset=Convention.objects.for_user(request.user)
+        .select_related("main_commune")
+        .prefetch_related("communes", "epcis")
+        .order_by("title", "pk"),
         user=request.user,
     )
     pages = paginate(request, filterset.qs, LIST_PAGE_SIZE)
+    page = pages["page_obj"]
+    page.object_list = with_maturity_counts(page.object_list)
     filtered = filterset.is_valid() and any(filterset.form.cleaned_data.values())
     title = "Rechercher une convention"
     if filtered:

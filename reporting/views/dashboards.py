@@ -14,12 +14,13 @@ from django.utils import timezone
 from actions.models import Action, Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
+from documents.views import prepare
 from governance.models import Committee
-from ort_portal.pdf import pdf_response, render_pdf
 
 from .. import dashboards
 from ..charts import MATURITY_SERIES, percent_bar, stacked_bars, status_series
-from .common import export_filename
+
+PDF_KIND = "tableau_de_bord"
 
 # Why a chart has nothing to draw (reporting.charts.stacked_bars), said in its place.
 NO_FUNDING = "aucun financement des tiers n’est enregistré sur les actions"
@@ -41,11 +42,13 @@ def with_ratios(indicators):
     return indicators
 
 
-def _listed(rows, limit):
-    """Every row and their number or, with a limit, the first rows and the number in all."""
-    if limit is None:
+def _listed(rows, limit, *, grouped=False):
+    """Every row and their number or, with a limit, the first rows and the number in all.
+    Grouped rows (an aggregate per financeur) are read once: counting them would group
+    every line a second time."""
+    if limit is None or grouped:
         rows = list(rows)
-        return rows, len(rows)
+        return rows[:limit], len(rows)
     return list(rows[:limit]), rows.count()
 
 
@@ -53,7 +56,7 @@ def dashboard_context(actions, conventions, *, today, limit=None):
     """Every figure of a tableau de bord over some actions (one or several conventions).
     With a `limit`, each list keeps its first rows and `totals` says how many there are."""
     completion = dashboards.completion(actions)
-    by_funder, funders = _listed(dashboards.financing_by_funder(actions), limit)
+    by_funder, funders = _listed(dashboards.financing_by_funder(actions), limit, grouped=True)
     by_year = list(dashboards.financing_by_year(actions))
     indicators, indicator_count = _listed(dashboards.indicators_with_last_value(actions), limit)
     late, late_count = _listed(dashboards.late_actions(actions, today), limit)
@@ -65,7 +68,7 @@ def dashboard_context(actions, conventions, *, today, limit=None):
         "realisation_bar": percent_bar(completion.realisation_rate),
         "progress_bar": percent_bar(completion.weighted_progress),
         "financing": actions.financing_totals(),
-        "status_totals": dashboards.financing_totals(actions),
+        "status_totals": dashboards.totals_of(by_year),
         "by_funder": by_funder,
         "by_funder_chart": stacked_bars(
             by_funder, lambda r: r["funder__name"], status_series(), nothing=NO_FUNDING
@@ -133,9 +136,7 @@ def dashboard(request, pk):
 
 @login_required
 def dashboard_pdf(request, pk):
+    """GET: the page offering to prepare the dashboard's PDF; POST: prepare it."""
     convention = get_convention_for_user(request.user, pk)
-    context = convention_dashboard_context(convention, request.user) | {
-        "exported_at": timezone.localtime()
-    }
-    content = render_pdf("reporting/pdf/dashboard.html", context, request=request)
-    return pdf_response(content, export_filename(convention, "tableau-de-bord", "pdf"))
+    title = f"Tableau de bord – {convention.reference} (PDF)"
+    return prepare(request, kind=PDF_KIND, target_id=convention.pk, title=title)

@@ -9,21 +9,25 @@ from django.utils import timezone
 from actions.models import Funding
 from conventions.access import get_convention_for_user
 from conventions.models import Convention
-from ort_portal.pdf import download_response, pdf_response, render_pdf
+from documents.views import prepare
+from ort_portal.pdf import download_response
 
 from .. import dashboards, exports, maquette
 from ..forms import YearForm, chosen_year
 from .common import XLSX_TYPE, export_filename
 
+PDF_KIND = "maquette_financiere"
+
 
 def financial_model_context(convention, year):
-    actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
+    conventions = Convention.objects.filter(pk=convention.pk)
+    actions = dashboards.actions_of(conventions)
     return {
         "title": f"Maquette financière – {convention.reference}",
         "convention": convention,
         "year": year,
         "year_end": datetime.date(year, 12, 31),
-        "maquette": maquette.build_maquette(actions),
+        "maquette": maquette.build_maquette(actions, dashboards.convention_lines(conventions)),
         "consolidation": list(maquette.consolidation(actions, year)),
         "consolidation_totals": maquette.consolidation_totals(actions, year),
         "statuses": Funding.Status,
@@ -41,11 +45,13 @@ def financial_model(request, pk):
 
 @login_required
 def financial_model_pdf(request, pk):
+    """GET: the page offering to prepare the maquette's PDF for ?annee; POST: prepare it."""
     convention = get_convention_for_user(request.user, pk)
-    context = financial_model_context(convention, chosen_year(request))
-    context["exported_at"] = timezone.localtime()
-    content = render_pdf("reporting/pdf/financial_model.html", context, request=request)
-    return pdf_response(content, export_filename(convention, "maquette-financiere", "pdf"))
+    year = chosen_year(request)
+    title = f"Maquette financière {year} – {convention.reference} (PDF)"
+    return prepare(
+        request, kind=PDF_KIND, target_id=convention.pk, params={"annee": year}, title=title
+    )
 
 
 @login_required

@@ -1,34 +1,27 @@
-"""Signed versions: the convention frozen as signed (versioned JSON and PDF/A-3a)."""
+"""Signed versions: the convention frozen as signed, its versioned JSON in the signing
+request, its PDF/A-3a rendered from that JSON by a task (signatures.tasks)."""
 
 import datetime
-import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from conventions.models import Convention
-from ort_portal.pdf import render_pdf
 from ort_portal.writes import save_tracked
 
 from ..models import SignedVersion
 from ..snapshot.build import SCHEMA_VERSION, build_snapshot, convention_for_snapshot
-from ..snapshot.present import pdf_context
-
-PDF_TEMPLATE = "signatures/pdf/convention.html"
+from ..tasks import render_signed_version_pdf
 
 
 def freeze_version(
     *, convention: Convention, signed_on: datetime.date, amendment=None, by=None
 ) -> SignedVersion:
-    """Freeze the convention as signed: versioned JSON and its PDF/A-3a file."""
+    """Freeze the convention as signed (versioned JSON: the legal state) and queue the
+    rendering of its PDF/A-3a, which commits with the version (same database)."""
     number = (convention.signed_versions.aggregate(n=Max("number"))["n"] or 0) + 1
     snapshot = build_snapshot(convention_for_snapshot(convention.pk), amendment=amendment)
-    pdf = render_pdf(
-        PDF_TEMPLATE,
-        pdf_context(snapshot, version_number=number, signed_on=signed_on),
-        archive=True,
-    )
     version = SignedVersion(
         convention=convention,
         number=number,
@@ -36,11 +29,11 @@ def freeze_version(
         signed_on=signed_on,
         schema_version=SCHEMA_VERSION,
         content=snapshot,
-        pdf=pdf,
-        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         created_by=by,
     )
-    return save_tracked(version, reason=f"Version signée n° {number}", by=by)
+    save_tracked(version, reason=f"Version signée n° {number}", by=by)
+    render_signed_version_pdf.enqueue(version.pk)
+    return version
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from conventions.access import get_convention_for_user
 from conventions.models import Amendment
-from ort_portal.pdf import pdf_response, render_pdf
+from documents.views import prepare
 
 from ..access import get_amendment_for_user
 from ..forms import (
@@ -21,12 +21,10 @@ from ..forms import (
     TermsDraftForm,
     draft_initial,
 )
+from ..pdf_documents import AMENDMENT, adopted_context
 from ..services import amendments as services
 from ..services import drafting
 from ..services.validation import problems_by_part
-from ..snapshot.adopted import adopted_snapshot
-from ..snapshot.diff import diff_snapshots
-from ..snapshot.present import present
 from .common import error_text
 
 # Session key: the avenant just opened, whose page focuses and announces it once.
@@ -112,14 +110,6 @@ def _draft_sections(amendment, bound, *, user=None):
     ]
 
 
-def _adopted_context(amendment):
-    """The avenant's changes and the plan d'action it adopts (its annex)."""
-    adopted = adopted_snapshot(amendment)
-    if adopted is None:
-        return {"changes": None, "plan": None}
-    return {"changes": diff_snapshots(amendment.base, adopted), "plan": present(adopted)}
-
-
 def _amendment_page(request, convention, amendment, *, bound=None, status=200, opened=False):
     bound = bound or {}
     signatures = list(amendment.signatures.select_related("organisation", "representative"))
@@ -130,7 +120,7 @@ def _amendment_page(request, convention, amendment, *, bound=None, status=200, o
         "title": f"Avenant n° {amendment.number} – {convention.reference}",
         "convention": convention,
         "amendment": amendment,
-        **_adopted_context(amendment),
+        **adopted_context(amendment),
         "signatures": signatures,
         "unsigned": unsigned,
         "decisions": amendment.decisions.select_related("meeting__committee"),
@@ -253,20 +243,9 @@ def amendment_sign(request, pk, number):
 
 @login_required
 def amendment_pdf(request, pk, number):
-    """The avenant's own document: its object and its changes."""
+    """The avenant's own document (its object and its changes): GET offers to prepare it."""
     amendment = get_amendment_for_user(request.user, pk, number)
-    convention = amendment.convention
     if not amendment.draft:
         raise Http404("Cet avenant n’a pas été rédigé dans le portail.")
-    context = {
-        "title": f"Avenant n° {amendment.number} – {convention.reference}",
-        "convention": convention,
-        "amendment": amendment,
-        **_adopted_context(amendment),
-        "signatures": amendment.signatures.select_related("organisation", "representative"),
-        "parties": services.amendment_signing_parties(amendment),
-    }
-    return pdf_response(
-        render_pdf("signatures/pdf/amendment.html", context),
-        f"{convention.reference}-avenant-{amendment.number}",
-    )
+    title = f"Avenant n° {amendment.number} – {amendment.convention.reference} (PDF)"
+    return prepare(request, kind=AMENDMENT, target_id=amendment.pk, title=title)

@@ -3,8 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from conventions.access import get_convention_for_user
@@ -25,17 +26,21 @@ from .common import error_text
 def versions(request, pk):
     convention = get_convention_for_user(request.user, pk)
     signed_versions = list(convention.signed_versions.listing())
+    pending = [version for version in signed_versions if not version.pdf_ready]
+    if request.htmx and "attente" in request.GET:
+        return _pdf_ready(request, convention, signed_versions)
     for version in signed_versions:
         # Each version lists its avenants' own signatures beside the original ones.
         version.avenants = typed(version.content.get("amendments", []))
     amendments = list(convention.amendments.order_by("number"))
-    return render(
+    response = render(
         request,
         "signatures/versions.html",
         {
             "title": f"Versions signées et avenants – {convention.reference}",
             "convention": convention,
             "versions": signed_versions,
+            "pending": pending,
             "amendments": amendments,
             "open_amendment": next(
                 (a for a in amendments if a.status != Amendment.Status.SIGNE), None
@@ -44,6 +49,24 @@ def versions(request, pk):
             "amendment_form": AmendmentForm(),
         },
     )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _pdf_ready(request, convention, signed_versions):
+    """The poll of the versions page while a PDF/A is rendered by a worker: nothing (204)
+    until one it waits for is ready, then that version's fingerprint and link, announced
+    once, and the polling of those still waiting."""
+    waiting = {int_param(number) for number in request.GET.getlist("attente")}
+    ready = [v for v in signed_versions if v.number in waiting and v.pdf_ready]
+    if not ready:
+        response = HttpResponse(status=204)
+    else:
+        pending = [v for v in signed_versions if v.number in waiting and not v.pdf_ready]
+        context = {"convention": convention, "ready": ready, "pending": pending}
+        response = render(request, "signatures/versions.html#pdf_ready", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required
@@ -62,10 +85,21 @@ def freeze_initial(request, pk):
 @login_required
 def version_pdf(request, pk, number):
     version = get_signed_version_for_user(
-        request.user, pk, number, queryset=SignedVersion.objects.only("pdf", "number")
+        request.user, pk, number, queryset=SignedVersion.objects.select_related("archive")
     )
+    if not version.pdf_ready:
+        # Its JSON is frozen; a worker is still rendering the PDF/A from it.
+        return render(
+            request,
+            "signatures/version_pdf_pending.html",
+            {
+                "title": f"Version {version.number} – {version.convention.reference}",
+                "version": version,
+                "convention": version.convention,
+            },
+        )
     return pdf_response(
-        bytes(version.pdf), f"{version.convention.reference}-version-{version.number}"
+        bytes(version.archive.pdf), f"{version.convention.reference}-version-{version.number}"
     )
 
 
@@ -81,9 +115,7 @@ def compare(request, pk):
         )
     pair = {
         v.number: v
-        for v in convention.signed_versions.defer("pdf").filter(
-            number__in=[before_number, after_number]
-        )
+        for v in convention.signed_versions.filter(number__in=[before_number, after_number])
     }
     if before_number is not None and (before_number not in pair or after_number not in pair):
         raise Http404("Version inconnue.")

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from actions.models import Action, Funding, Indicator
 from conventions.models import Amendment, Convention
 from directory.models import Organisation, Representative
+from documents.models import Document
 from governance.models import Attendance, Committee, CommitteeMember, Decision, Meeting
 from signatures.services.amendments import create_amendment
 from signatures.services.freezing import freeze_initial_version
@@ -121,12 +122,32 @@ class Scene:
             "organisations": lambda chosen: [organisation.pk],
             "representants": lambda chosen: first_pk(organisation.representatives.order_by("pk")),
             "utilisateurs": lambda chosen: [self.user.pk],
+            "documents": lambda chosen: [
+                ready_document(self.user, (self.conventions or [libercourt])[0]).pk
+            ],
             # Two of the territory dashboard's list pages (the others share their tables).
             "tableau-de-bord": lambda chosen: ["indicateurs", "comites"],
             # A password reset link: an expired one shows the page's refusal.
             "nouveau": lambda chosen: ["MQ"],
             "cle": lambda chosen: ["lien-expire"],
         }
+
+
+def ready_document(user, convention) -> Document:
+    """The user's convention PDF, as a worker left it once rendered."""
+    document, _ = Document.objects.get_or_create(
+        kind="convention",
+        target_id=convention.pk,
+        requested_by=user,
+        defaults={
+            "title": f"Convention {convention.reference} (PDF)",
+            "status": Document.Status.READY,
+            "content": b"%PDF-1.7\n%%EOF\n",
+            "filename": f"{convention.reference}.pdf",
+            "size": 15,
+        },
+    )
+    return document
 
 
 def first_pk(queryset):

@@ -13,7 +13,7 @@ from governance.models import Committee, Meeting
 from signatures.services.amendments import create_amendment
 from signatures.services.freezing import freeze_initial_version
 
-from ..a11y.scene import first_pk
+from ..a11y.scene import first_pk, ready_document
 from ..factories import (
     ActionFactory,
     AttendanceFactory,
@@ -79,4 +79,5 @@ def territory_b_providers():
         "organisations": lambda chosen: [organisation.pk],
         "representants": lambda chosen: first_pk(organisation.representatives.order_by("pk")),
         "utilisateurs": lambda chosen: [user.pk],
+        "documents": lambda chosen: [ready_document(user, convention).pk],
     }

@@ -11,6 +11,7 @@ from directory.models import Representative
 from governance.models import Committee
 from imports.pdf_text import text_of_pdf
 from tests.factories import ProfileFactory
+from tests.pdf_flow import prepared_pdf
 
 from .onboarding import PASSWORD, sign_all, write_convention
 
@@ -83,7 +84,7 @@ def test_the_convention_pdf_prints_the_capacity_as_written(client, portal):
     client.login(username="cdp-lodeve", password=PASSWORD)
     convention = write_convention(client, portal)
 
-    response = client.get(reverse("signatures:pdf", args=[convention.pk]))
+    response = prepared_pdf(client, reverse("signatures:pdf", args=[convention.pk]))
 
     text = " ".join(text_of_pdf(response.content).split())
     assert (

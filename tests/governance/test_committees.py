@@ -159,7 +159,9 @@ def test_outsider_gets_404_on_committee_pages(client, outsider, copil, name):
 def test_outsider_gets_404_on_séance_pages(client, outsider, copil, name):
     meeting = copil.meetings.first()
     client.force_login(outsider)
-    assert client.get(reverse(f"governance:{name}", args=[meeting.pk])).status_code == 404
+    url = reverse(f"governance:{name}", args=[meeting.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
 
 
 def test_outsider_does_not_see_the_committee_in_lists(client, outsider, copil):

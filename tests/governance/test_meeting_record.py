@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from actions.models import Action
 from governance.models import Attendance, Decision, Meeting
 from tests.factories import ActionFactory, AmendmentFactory, AttendanceFactory, DecisionFactory
+from tests.pdf_flow import prepared_pdf
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -121,8 +122,7 @@ def test_relevé_pdf_contains_the_decisions(chef, client, libercourt, project_co
         reverse("governance:decision_create", args=[meeting.pk]),
         {"kind": "bilan_annuel", "text": "Bilan 2025 présenté et approuvé à l’unanimité."},
     )
-    response = client.get(reverse("governance:meeting_pdf", args=[meeting.pk]))
-    assert response["Content-Type"] == "application/pdf"
+    response = prepared_pdf(client, reverse("governance:meeting_pdf", args=[meeting.pk]))
     text = pdf_text(response.content)
     assert "Relevé de décisions" in text
     assert "Bilan 2025 présenté et approuvé à l’unanimité." in text

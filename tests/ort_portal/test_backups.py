@@ -55,7 +55,9 @@ def _counts_and_pdfs(cursor, tables):
     for table in tables:
         cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
         counts[table] = cursor.fetchone()[0]
-    cursor.execute("SELECT id, pdf, pdf_sha256 FROM signatures_signedversion ORDER BY id")
+    cursor.execute(
+        "SELECT version_id, pdf, sha256 FROM signatures_signedversionpdf ORDER BY version_id"
+    )
     pdfs = {pk: (hashlib.sha256(bytes(pdf)).hexdigest(), stored) for pk, pdf, stored in cursor}
     return counts, pdfs
 

@@ -187,6 +187,29 @@ def test_financing_totals_are_computed_by_hand(known_plan, convention):
     assert by_year[2026]["refuse"] == Decimal("80000")
 
 
+def test_the_totals_row_adds_up_the_years_as_the_lines_do(known_plan, convention):
+    """The status tables' totals row comes from the rows by year (no second pass over the
+    lines): the same figures as summing the lines, a line « à préciser » and one given over
+    a period included."""
+    action = Action.objects.filter(axis__convention=convention).exclude(maturity=M.ABANDONNEE)[0]
+    funder = OrganisationFactory(name="Département du Pas-de-Calais", category="departement")
+    FundingFactory(action=action, funder=funder, year=2026, amount=None, status=S.SOLLICITE)
+    FundingFactory(
+        action=action,
+        funder=funder,
+        year=None,
+        period_start=2025,
+        period_end=2027,
+        amount=Decimal("12000"),
+        status=S.ACQUIS,
+    )
+    actions = dashboards.actions_of(Convention.objects.filter(pk=convention.pk))
+    by_year = list(dashboards.financing_by_year(actions))
+    assert dashboards.totals_of(by_year) == dashboards.financing_totals(actions)
+    assert dashboards.totals_of(by_year)["unknown"] == 1
+    assert dashboards.totals_of([]) == dashboards.financing_totals(Action.objects.none())
+
+
 def test_dashboard_page_shows_every_figure(known_plan, convention, reader, client):
     client.force_login(reader)
     response = client.get(reverse("reporting:dashboard", args=[convention.pk]))
@@ -291,9 +314,10 @@ def build_plan(convention, size):
 
 # Queries of each page: session, user and profile (3), convention access (1), the
 # permission lookups of the navigation (2), then the figures.
-DASHBOARD_QUERIES = 19  # + the rule's figures (ActionQuerySet.financing_totals)
-# The territory's: + each list cut at ten and counted, the ten conventions then their figures.
-TERRITORY_QUERIES = 25
+DASHBOARD_QUERIES = 18  # + the rule's figures (ActionQuerySet.financing_totals)
+# The territory's: + the scope's ids (pinned), each list cut at ten and counted (the
+# financeurs read once), the ten conventions then their figures.
+TERRITORY_QUERIES = 24
 
 
 @pytest.mark.parametrize("size", [5, 50])

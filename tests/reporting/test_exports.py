@@ -11,6 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.pdf_flow import prepared_pdf
 from tests.reporting.test_dashboard import build_known_plan, page_text
 
 
@@ -64,6 +65,7 @@ def download(client, user, name, convention):
 @pytest.mark.parametrize("name", EXPORTS)
 def test_outsider_gets_no_export(name, convention, known_plan, outsider, client):
     assert download(client, outsider, name, convention).status_code == 404
+    assert client.post(reverse(name, args=[convention.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("name", EXPORTS)
@@ -201,8 +203,9 @@ def pdf_text(content: bytes) -> tuple[str, int]:
 
 
 def test_dashboard_pdf_states_reference_date_and_figures(convention, known_plan, reader, client):
-    response = download(client, reader, "reporting:dashboard_pdf", convention)
-    assert response["Content-Type"] == "application/pdf"
+    client.force_login(reader)
+    response = prepared_pdf(client, reverse("reporting:dashboard_pdf", args=[convention.pk]))
+    assert response["Content-Disposition"].endswith(f'-{timezone.localdate():%Y-%m-%d}.pdf"')
     text, pages = pdf_text(response.content)
     assert convention.reference in text
     assert f"établi le {timezone.localdate():%d/%m/%Y}" in text
@@ -214,7 +217,7 @@ def test_dashboard_pdf_states_reference_date_and_figures(convention, known_plan,
 def test_maquette_pdf_states_reference_date_and_totals(convention, known_plan, reader, client):
     client.force_login(reader)
     url = reverse("reporting:financial_model_pdf", args=[convention.pk])
-    text, _ = pdf_text(client.get(url, {"annee": 2026}).content)
+    text, _ = pdf_text(prepared_pdf(client, f"{url}?annee=2026").content)
     assert convention.reference in text
     assert f"établi le {timezone.localdate():%d/%m/%Y}" in text
     assert "90 000,00 €" in text and "250 000,00 €" in text

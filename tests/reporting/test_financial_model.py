@@ -205,3 +205,16 @@ def test_an_action_abandoned_in_january_still_counts_in_the_year_before(actions)
     # 1.2 is financed 60 000 € by the État: out of the plan from January 2027 on.
     after_2027 = maquette.consolidation_totals(actions, 2027)["cumulative"]
     assert after_2027 == before_2027 - Decimal("60000")
+
+
+def test_the_lines_named_through_the_joins_are_the_plan_s_lines(actions, convention):
+    """The page names the lines through the joins (dashboards.convention_lines, read by
+    index at national scale): the same lines as those of the actions still in the plan,
+    so the same maquette."""
+    conventions = Convention.objects.filter(pk=convention.pk)
+    joined = dashboards.convention_lines(conventions)
+    assert sorted(joined.values_list("pk", flat=True)) == sorted(
+        dashboards.fundings_of(actions).values_list("pk", flat=True)
+    )
+    assert joined.filter(action__maturity=Action.Maturity.ABANDONNEE).count() == 0
+    assert maquette.build_maquette(actions, joined) == maquette.build_maquette(actions)

@@ -20,6 +20,7 @@ from actions.models import Action, Funding
 from signatures.services.freezing import freeze_version
 from signatures.snapshot.present import financing_totals
 from tests import factories as f
+from tests.pdf_flow import prepared_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,11 @@ def get(client, user, name, *args, **query):
     return response
 
 
+def prepared(client, user, name, *args):
+    client.force_login(user)
+    return prepared_pdf(client, reverse(name, args=args)).content
+
+
 def test_the_rule_itself(halle):
     figures = figures_of(halle.estimated_cost, halle.fundings.all())
     assert figures.financing == Decimal("6500000")
@@ -107,7 +113,7 @@ def test_fiche(halle, owner, client):
 
 def test_dashboard_page_and_pdf(halle, convention, reader, client):
     page = squash(get(client, reader, "reporting:dashboard", convention.pk).text)
-    pdf = pdf_text(get(client, reader, "reporting:dashboard_pdf", convention.pk).content)
+    pdf = pdf_text(prepared(client, reader, "reporting:dashboard_pdf", convention.pk))
     for text in (page, pdf):
         assert f"Financements des tiers {FINANCING},00 €" in text
         assert f"Prêts et avances remboursables (à part) {LOAN},00 €" in text
@@ -118,7 +124,7 @@ def test_dashboard_page_and_pdf(halle, convention, reader, client):
 
 def test_maquette_page_and_pdf(halle, convention, reader, client):
     page = squash(get(client, reader, "reporting:financial_model", convention.pk).text)
-    pdf = pdf_text(get(client, reader, "reporting:financial_model_pdf", convention.pk).content)
+    pdf = pdf_text(prepared(client, reader, "reporting:financial_model_pdf", convention.pk))
     for text in (page, pdf):
         assert f"Financements des tiers {FINANCING},00 €" in text
         assert f"Prêts et avances remboursables (à part) {LOAN},00 €" in text
@@ -174,7 +180,7 @@ def test_signed_version_json_pdf_and_comparison(halle, convention, reader, clien
         "sollicite",
         "third_party",
     )
-    text = pdf_text(bytes(version.pdf))
+    text = pdf_text(bytes(version.archive.pdf))
     assert f"financements prévisionnels des tiers : {FINANCING} €" in text
     assert f"prêts et avances remboursables, à part : {LOAN} €" in text
     assert f"reste à charge des maîtres d’ouvrage : {CHARGE} €" in text

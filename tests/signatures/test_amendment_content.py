@@ -18,6 +18,7 @@ from tests.factories import (
     OrganisationFactory,
     RepresentativeFactory,
 )
+from tests.pdf_flow import prepared_pdf
 from tests.pickers_data import national_scale, options_of
 
 from .conftest import formset_post
@@ -153,8 +154,9 @@ def test_every_added_item_is_on_the_avenant_page_and_in_its_pdf(drafted, client)
         reverse("signatures:amendment", args=[drafted.convention_id, drafted.number])
     ).content.decode()
     pdf = pdf_text(
-        client.get(
-            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number])
+        prepared_pdf(
+            client,
+            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number]),
         ).content
     )
     for text in expected_texts():
@@ -196,7 +198,7 @@ def test_version_2_holds_every_added_item(drafted, client):
     assert content["convention"]["is_ort"] is True
     assert drafted.convention.ort_perimeter_homologation_act.startswith("Arrêté préfectoral")
     assert sum(len(axis["actions"]) for axis in content["axes"]) == 14
-    text = pdf_text(bytes(version_2.pdf))
+    text = pdf_text(bytes(version_2.archive.pdf))
     for expected in expected_texts():
         assert expected.split(" – ")[-1] in text, expected
 
@@ -204,7 +206,7 @@ def test_version_2_holds_every_added_item(drafted, client):
 def test_version_2_carries_the_avenant_signatures_beside_the_original_ones(drafted, client):
     sign_avenant(client, drafted)
     version_2 = drafted.convention.signed_versions.get(number=2)
-    text = pdf_text(bytes(version_2.pdf))
+    text = pdf_text(bytes(version_2.archive.pdf))
     original = text.index("Fait à Saint-Omer, le 25 juin 2018")
     avenant = text.index("Fait à Arques, le 8 octobre 2019")
     assert original < avenant
@@ -225,8 +227,9 @@ def test_a_changed_article_reads_as_a_redline_in_the_avenant_pdf(drafted, client
     redline = str(response.context["changes"].articles_changed[0]["redline"])
     assert "<del>l’article.</del> <ins>l’article, complété par l’avenant.</ins>" in redline
     pdf = pdf_text(
-        client.get(
-            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number])
+        prepared_pdf(
+            client,
+            reverse("signatures:amendment_pdf", args=[drafted.convention_id, drafted.number]),
         ).content
     )
     assert "Texte barré : supprimé ; texte souligné : ajouté." in pdf

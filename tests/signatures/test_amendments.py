@@ -56,7 +56,7 @@ def test_avenant_adding_an_objective_and_an_action_yields_version_2(
     convention = signed_libercourt
     cdp = demo_user("cdp-libercourt")
     version_1 = convention.signed_versions.get(number=1)
-    bytes_1, hash_1 = bytes(version_1.pdf), version_1.pdf_sha256
+    bytes_1, hash_1 = bytes(version_1.archive.pdf), version_1.archive.sha256
     client.force_login(cdp)
 
     response = client.post(
@@ -120,12 +120,12 @@ def test_avenant_adding_an_objective_and_an_action_yields_version_2(
         name for name in diff.CHANGE_LISTS if name not in ("objectives_added", "actions_added")
     ]
     assert all(getattr(diff, name) == [] for name in others)
-    text = pdf_text(bytes(version_2.pdf))
+    text = pdf_text(bytes(version_2.archive.pdf))
     assert NEW_OBJECTIVE in text and NEW_ACTION in text
 
     version_1 = convention.signed_versions.get(number=1)
-    assert bytes(version_1.pdf) == bytes_1
-    assert version_1.pdf_sha256 == hash_1 == hashlib.sha256(bytes_1).hexdigest()
+    assert bytes(version_1.archive.pdf) == bytes_1
+    assert version_1.archive.sha256 == hash_1 == hashlib.sha256(bytes_1).hexdigest()
 
     compare = client.get(
         reverse("signatures:compare", args=[convention.pk]), {"de": 1, "a": 2}

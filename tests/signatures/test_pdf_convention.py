@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from actions.models import Action, Axis
 from conventions.models import Article, Convention
 from tests.factories import ArticleFactory, AxisFactory, ConventionFactory, ProfileFactory
+from tests.pdf_flow import prepared_pdf
 
 from .test_signature import LIBERCOURT, pdf_text
 
@@ -15,8 +16,7 @@ from .test_signature import LIBERCOURT, pdf_text
 def test_libercourt_pdf_has_the_layout_of_the_signed_document(demo, demo_user, client):
     convention = Convention.objects.get(reference=LIBERCOURT)
     client.force_login(demo_user("copil-libercourt"))
-    response = client.get(reverse("signatures:pdf", args=[convention.pk]))
-    assert response["Content-Type"] == "application/pdf"
+    response = prepared_pdf(client, reverse("signatures:pdf", args=[convention.pk]))
     reader = PdfReader(io.BytesIO(response.content))
     pages = len(reader.pages)
     assert pages > 10
@@ -38,7 +38,7 @@ def test_an_unsigned_convention_is_a_working_copy(db, client):
     ArticleFactory(convention=convention, title="Objet", text="Texte à discuter.")
     user = ProfileFactory(conventions=[convention]).user
     client.force_login(user)
-    text = pdf_text(client.get(reverse("signatures:pdf", args=[convention.pk])).content)
+    text = pdf_text(prepared_pdf(client, reverse("signatures:pdf", args=[convention.pk])).content)
     assert "document de travail — non signé" in text.lower()
     assert "Texte à discuter." in text
 
@@ -46,7 +46,9 @@ def test_an_unsigned_convention_is_a_working_copy(db, client):
 def test_outsider_gets_no_pdf(demo, demo_user, client):
     convention = Convention.objects.get(reference=LIBERCOURT)
     client.force_login(demo_user("cdp-lens-lievin"))
-    assert client.get(reverse("signatures:pdf", args=[convention.pk])).status_code == 404
+    url = reverse("signatures:pdf", args=[convention.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
 
 
 def test_urls_typed_in_user_fields_are_neither_fetched_nor_embedded(db, client, local_http_server):
@@ -68,7 +70,7 @@ def test_urls_typed_in_user_fields_are_neither_fetched_nor_embedded(db, client, 
         description='<object data="file:///etc/passwd"></object>',
     )
     client.force_login(ProfileFactory(conventions=[convention]).user)
-    content = client.get(reverse("signatures:pdf", args=[convention.pk])).content
+    content = prepared_pdf(client, reverse("signatures:pdf", args=[convention.pk])).content
     assert hits == []
     assert b"root:x:0" not in content
     text = pdf_text(content)

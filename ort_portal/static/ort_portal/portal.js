@@ -7,7 +7,6 @@
  *   keyboard users can scroll them (only while they overflow: no useless Tab stop).
  * - [data-ort-save-when-changed]: a row's save button stays out of the Tab order until its
  *   select differs from the saved value (without JavaScript it is always there).
- * - a[data-ort-download]: long downloads (PDF) say that they are being prepared.
  * - input[data-ort-picker]: the search of a picker (ort_portal.pickers); Enter searches
  *   instead of submitting the form, and its text is not sent with the form.
  */
@@ -92,50 +91,6 @@
     }
   }
 
-  function filenameOf(response, fallback) {
-    var match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(
-      response.headers.get("Content-Disposition") || "");
-    return match ? decodeURIComponent(match[1]) : fallback;
-  }
-
-  function download(event) {
-    var link = event.target.closest("a[data-ort-download]");
-    if (!link || !window.fetch) { return; }
-    event.preventDefault();
-    if (link.getAttribute("aria-disabled") === "true") { return; }
-    var label = link.innerHTML;
-    var what = link.getAttribute("data-ort-download");
-    link.setAttribute("aria-disabled", "true");
-    link.classList.add("ort-busy");
-    link.textContent = "Préparation du " + what + "…";
-    announce("Préparation du " + what + " : cela peut prendre quelques secondes.");
-    fetch(link.href, { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        var name = filenameOf(response, what.replace(/\s+/g, "-") + ".pdf");
-        return response.blob().then(function (blob) { return [blob, name]; });
-      })
-      .then(function (result) {
-        var url = URL.createObjectURL(result[0]);
-        var anchor = document.createElement("a");
-        anchor.href = url;
-        anchor.download = result[1];
-        document.body.appendChild(anchor);
-        anchor.click();
-        anchor.remove();
-        window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-        announce("Le " + what + " est prêt : téléchargement de " + result[1] + ".");
-      })
-      .catch(function () {
-        announce("Le " + what + " n’a pas pu être préparé. Réessayez dans un instant.");
-      })
-      .finally(function () {
-        link.innerHTML = label;
-        link.removeAttribute("aria-disabled");
-        link.classList.remove("ort-busy");
-      });
-  }
-
   function searchOnEnter(event) {
     if (event.key !== "Enter" || !event.target.matches("input[data-ort-picker]")) { return; }
     event.preventDefault();
@@ -163,7 +118,6 @@
     announce("Le serveur ne répond pas : la modification n’est pas enregistrée.");
   });
   document.addEventListener("click", fieldFromSummary);
-  document.addEventListener("click", download);
   document.addEventListener("keydown", searchOnEnter);
   document.addEventListener("formdata", leavePickerSearches, true);
   window.addEventListener("resize", function () { markScrollableTables(document); });
