@@ -175,8 +175,8 @@ def test_opening_an_avenant_with_the_keyboard_focuses_and_announces_it(demo, key
     page.goto(reverse("signatures:versions", args=[convention.pk]))
 
     # Signed before the portal: its state is recorded as the initial signed version first;
-    # the confirmation takes the focus.
-    tab_until(page, "main form button[type=submit]")
+    # the confirmation takes the focus (« Préparer le PDF » of the convention comes first).
+    tab_until(page, "main form[action$='/versions/geler/'] button[type=submit]")
     assert page.evaluate("document.activeElement.textContent") == (
         "Enregistrer la version signée initiale"
     )

@@ -38,10 +38,14 @@ def test_filters_are_read_from_the_url(client, demo_user):
 
 
 def test_commune_filter_offers_only_visible_communes(client, demo_user):
+    """The commune filter searches (ort_portal.pickers): the list holds no option of
+    another territory, and neither does a search."""
     client.force_login(demo_user("cdp-lens-lievin"))
     page = text(client.get(reverse("reporting:list")))
-    assert ">Libercourt</option>" not in page
-    assert ">Lens</option>" in page
+    assert ">Libercourt</option>" not in page and ">Lens</option>" not in page
+    search = reverse("conventions:commune_search")
+    assert ">Lens</option>" in text(client.get(search, {"recherche": "lens"}))
+    assert ">Libercourt</option>" not in text(client.get(search, {"recherche": "libercourt"}))
 
 
 def test_pagination_keeps_the_filters(client, owner):
