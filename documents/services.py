@@ -1,12 +1,19 @@
 """Requesting a generated document (rendered by documents.tasks)."""
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 
 from ort_portal.writes import save_tracked
 
 from .models import Document
 from .registry import DocumentKind
 from .tasks import render_document
+
+# A request still waiting or running after this long lost its worker (stopped mid-render):
+# asking again queues a new one instead of leading back to it for ever.
+STALE_AFTER = datetime.timedelta(minutes=15)
 
 
 # The document and its task commit together (the queue is in the same database): never a
@@ -21,7 +28,8 @@ def request_document(*, kind: DocumentKind, target, params: dict, title: str, by
         kind=kind.name, target_id=target.pk, params=params, user=by
     ).first()
     if latest is not None and (
-        latest.in_progress or (fingerprint and latest.fingerprint == fingerprint)
+        (latest.in_progress and latest.created_at > timezone.now() - STALE_AFTER)
+        or (latest.status == Document.Status.READY and fingerprint == latest.fingerprint != "")
     ):
         return latest
     document = save_tracked(

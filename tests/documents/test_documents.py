@@ -4,8 +4,10 @@ until ready), the download, who may see it, its failure and its history."""
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from documents.models import Document
+from documents.services import STALE_AFTER
 from tests.factories import ArticleFactory, ConventionFactory, ProfileFactory
 from tests.pdf_flow import prepare, prepared_pdf
 from tests.signatures.test_signature import pdf_text
@@ -67,6 +69,21 @@ def test_an_identical_request_reuses_the_ready_document_until_the_convention_cha
     second = prepare(client, pdf_url(convention))
     assert second != first
     assert "Cinq ans." in pdf_text(bytes(Document.objects.get(pk=second.pk).content))
+
+
+def test_a_request_whose_worker_stopped_is_not_reused_for_ever(chef, client, database_queue):
+    """Waiting for a worker, the request is reused; left « en cours » by a worker stopped
+    mid-render for more than STALE_AFTER, asking again queues a new one."""
+    user, convention = chef
+    client.force_login(user)
+    first = prepare(client, pdf_url(convention))
+    assert prepare(client, pdf_url(convention)) == first
+    Document.objects.filter(pk=first.pk).update(
+        status=Document.Status.RUNNING, created_at=timezone.now() - STALE_AFTER
+    )
+    second = prepare(client, pdf_url(convention))
+    assert second != first
+    assert second.status == Document.Status.PENDING
 
 
 def test_another_user_never_sees_nor_downloads_the_document(chef, client):
