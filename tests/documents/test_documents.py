@@ -1,6 +1,9 @@
 """PDFs prepared off the request path: « Préparer le PDF », the document's page (polled
 until ready), the download, who may see it, its failure and its history."""
 
+import datetime
+import io
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -182,3 +185,23 @@ def test_with_a_queue_the_page_polls_until_a_worker_has_rendered_it(chef, client
     assert "hx-trigger" not in fragment and "<h1>" not in fragment
     download = client.get(reverse("documents:download", args=[document.pk]))
     assert "VILLE-ORT" in pdf_text(download.content)
+
+
+def test_old_documents_are_pruned_with_their_history(chef, client):
+    """prune_documents deletes the generated PDFs older than --min-age-days (a deletion row
+    in the history each), keeps the recent ones and never touches a signed version."""
+    user, convention = chef
+    client.force_login(user)
+    old = prepare(client, pdf_url(convention))
+    Document.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    ArticleFactory(convention=convention, title="Durée", text="Cinq ans.")
+    recent = prepare(client, pdf_url(convention))
+    out = io.StringIO()
+    call_command("prune_documents", "--min-age-days", "7", stdout=out)
+    assert out.getvalue().strip() == "1 document(s) généré(s) supprimé(s)."
+    assert list(Document.objects.values_list("pk", flat=True)) == [recent.pk]
+    deleted = Document.history.filter(id=old.pk, history_type="-").get()
+    assert deleted.history_change_reason == "Document de plus de 7 jours supprimé"
+    assert client.get(old.get_absolute_url()).status_code == 404
