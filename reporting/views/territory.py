@@ -158,7 +158,7 @@ def territory_section(request, section):
     if section == "financeurs":
         extra["status_totals"] = dashboards.financing_totals(dashboards.actions_of(scope))
     heading = SECTIONS[section].title
-    scope = f" – {chapeau.reference}" if chapeau else ""
+    where = f" – {chapeau.reference}" if chapeau else ""
     filters = " (filtré)" if filtered else ""
     dashboard_url = reverse("reporting:territory_dashboard")
     if pages["query"]:
@@ -167,7 +167,7 @@ def territory_section(request, section):
         request,
         "reporting/dashboard/section.html",
         {
-            "title": page_title(f"{heading}{filters}{scope} – tableau de bord", pages["page_obj"]),
+            "title": page_title(f"{heading}{filters}{where} – tableau de bord", pages["page_obj"]),
             "heading": heading,
             "section": section,
             "chapeau": chapeau,
